@@ -1,0 +1,31 @@
+// Hand-made ground truth for whole documents (fixtures/corpus-labels, fixtures/breakdown), labelled by
+// reading the documents, never by running the importer: the yardstick its generality is measured with.
+import type { AssignmentRole } from '../types.js';
+
+export interface LabelAssignment {
+  mentionedAs: string;
+  role: AssignmentRole;
+  functionCode: string;
+  /** A collective (各省级人民政府, 各镇街) that fans out to child governments: counted once per measure. */
+  fanOut?: boolean;
+}
+
+export interface LabelMeasure {
+  /** 1-based line of the measure in the original text. */
+  line: number;
+  /** Start of its title, without numbering: the fallback key when lines disagree. */
+  titleStart: string;
+  deadline: string | null;
+  assignments: LabelAssignment[];
+  /** Collective units named in its responsibility list (各有关部门和单位, 各省级人民政府 …). */
+  collective: string[];
+}
+
+export interface DocumentLabels {
+  file: string;
+  jurisdiction: string;
+  documentNumber: string;
+  /** Whether the document states once that the first unit of a 负责 list leads. */
+  leadRule: boolean;
+  measures: LabelMeasure[];
+}
