@@ -11,6 +11,8 @@ export interface JurisdictionEntry {
   level: JurisdictionLevel;
   parentKey: string | null;
   aliases: string[]; // 滕州; for Traditional/short forms
+  /** 简称 that opens its document numbers: 滕 (滕政办发), 渝 (渝府办发), 国 (国发). */
+  abbreviation?: string;
 }
 
 /** A function of the national catalogue (HEALTH, PUBLIC_SECURITY …) with the name patterns that reveal it. */

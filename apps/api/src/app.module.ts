@@ -1,0 +1,33 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '@app/audit';
+import { CalendarDateScalarModule, CommonModule, type AppConfig } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { DOMAIN_MODULES } from './domain-modules.js';
+import { graphqlOptions } from './graphql.config.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+
+/** The API process: GraphQL at /graphql and GET /health. Domain modules do the work. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphqlOptions(config),
+        }),
+        CalendarDateScalarModule,
+        AuditModule,
+        ...DOMAIN_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [HealthService],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { pinoHttp } from 'pino-http';
+import { createLogger, PinoLoggerService, type AppConfig } from '@app/common';
+import { AppModule } from './app.module.js';
+
+/** Builds the API application (used by main.ts, the CLI and the end-to-end tests). */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const logger = createLogger(config, 'luoshi-api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new PinoLoggerService(logger),
+  });
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.useBodyParser('json', { limit: '15mb' }); // a plan document is pasted whole into importPlanDocument
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { loadConfigOrExit, repoPath } from '@app/common';
+import { buildSchemaSdl } from '../../api/src/schema-sdl.js';
+import { importCommand } from './import-command.js';
+import { migrateCommand, seedCommand, startCommand } from './start-command.js';
+
+const [command, ...args] = process.argv.slice(2);
+
+switch (command) {
+  case 'migrate': {
+    const applied = await migrateCommand(loadConfigOrExit());
+    console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+    break;
+  }
+  case 'seed':
+    await seedCommand(loadConfigOrExit());
+    break;
+  case 'start':
+    await startCommand(loadConfigOrExit());
+    break;
+  case 'import':
+    process.exitCode = importCommand(args);
+    break;
+  case 'schema':
+    writeFileSync(repoPath('schema.gql'), await buildSchemaSdl());
+    console.log('schema.gql written');
+    break;
+  default:
+    console.error('usage: luoshi <migrate|seed|start|import FILE…|schema>');
+    process.exitCode = 64;
+}

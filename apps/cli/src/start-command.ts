@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from '@app/common';
+import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
+import { SeedModule } from './seed.module.js';
+import { SeedService } from './seed.service.js';
+
+export async function migrateCommand(config: AppConfig): Promise<string[]> {
+  if (await ensureDatabase(config.DATABASE_URL)) console.log('database created');
+  const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function seedCommand(config: AppConfig): Promise<void> {
+  const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  try {
+    await ctx.get(SeedService).run({
+      adminPassword: config.LUOSHI_ADMIN_PASSWORD,
+      demoPassword: process.env.LUOSHI_DEMO_PASSWORD || 'luoshi-demo',
+    });
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** `npm start`: migrate, seed, then run the API and the worker until one stops or a signal comes. */
+export async function startCommand(config: AppConfig): Promise<void> {
+  const applied = await migrateCommand(config);
+  console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+  await seedCommand(config);
+  const children = [run('../../api/src/main.js'), run('../../worker/src/main.js')];
+  const stop = (signal: NodeJS.Signals) => children.forEach((c) => c.exitCode === null && c.kill(signal));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const code = await Promise.race(children.map((c) => new Promise<number>((r) => c.on('exit', (n) => r(n ?? 1)))));
+  stop('SIGTERM');
+  process.exitCode = code;
+}
+
+function run(relative: string): ChildProcess {
+  return spawn(process.execPath, [fileURLToPath(new URL(relative, import.meta.url))], { stdio: 'inherit', env: process.env });
+}

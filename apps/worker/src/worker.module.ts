@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CommonModule, type AppConfig } from '@app/common';
+import { DatabaseModule } from '@app/database';
+
+/** The worker process: no HTTP, only queue processors and scheduled work. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CommonModule.forRoot(config),
+        DatabaseModule,
+        ScheduleModule.forRoot(),
+        BullModule.forRoot({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
+      ],
+    };
+  }
+}

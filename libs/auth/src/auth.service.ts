@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import type { Repository } from 'typeorm';
+import { APP_CONFIG, UnauthenticatedError, type AppConfig } from '@app/common';
+import type { AuthUser } from './auth-user.js';
+import { User } from './user.entity.js';
+import type { UserRole } from './user-role.js';
+
+interface TokenClaims {
+  sub: string;
+  username: string;
+  role: UserRole;
+  dep: string | null;
+  jur: string | null;
+}
+
+// Verified against when the username is unknown, so both paths cost one argon2 verify.
+const DUMMY_HASH = argon2.hash('luoshi-timing-equaliser');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ token: string; user: User }> {
+    const user = await this.users.findOneBy({ username });
+    const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+    if (!user || !ok) throw new UnauthenticatedError('用户名或密码错误 (wrong username or password)');
+    return { token: await this.sign(user), user };
+  }
+
+  sign(user: User): Promise<string> {
+    const claims: TokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      dep: user.departmentId,
+      jur: user.jurisdictionId,
+    };
+    return this.jwt.signAsync(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_EXPIRES_IN as '8h' });
+  }
+
+  /** The caller named by an `Authorization: Bearer` header; UNAUTHENTICATED when bad or expired. */
+  async verifyBearer(header: string | undefined): Promise<AuthUser | undefined> {
+    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!token) return undefined;
+    try {
+      const c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.config.JWT_SECRET });
+      return { id: c.sub, username: c.username, role: c.role, departmentId: c.dep, jurisdictionId: c.jur };
+    } catch {
+      throw new UnauthenticatedError('登录凭证无效或已过期 (token invalid or expired)');
+    }
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'luoshi-development-secret-change-me-0000';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/luoshi'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_EXPIRES_IN: z
+      .string()
+      .regex(/^\d+[smhd]$/, 'must look like 30m, 8h or 7d')
+      .default('8h'),
+    LUOSHI_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    /** Key prefix of BullMQ queues, so test runs and tenants never share queues. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
+      .default('luoshi'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env, ctx) => {
+    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+      return z.NEVER;
+    }
+    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
+  });
+
+export type AppConfig = z.output<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; the error names the variable and what is wrong with it. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const shown = name in cleaned && !/SECRET|PASSWORD/.test(name) ? ` (got "${cleaned[name]}")` : '';
+  throw new ConfigError(`Invalid environment: ${name} ${issue.message}${shown}`);
+}
+
+/** For process entry points: a bad value stops the process with one line, not a stack. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`luoshi: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { dataSourceOptions } from './data-source.js';
+
+/** PostgreSQL for every app; entities come from each domain module's forFeature. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,5 @@
+export * from './data-source.js';
+export * from './migrate.js';
+export * from './database.module.js';
+export * from './transaction.js';
+export * from './ensure-database.js';

@@ -1,0 +1,50 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessScopeService, CurrentUser, Req, Roles, User, UserRole, type AuthUser } from '@app/auth';
+import { Department } from './department.entity.js';
+import { DepartmentsService } from './departments.service.js';
+import { Jurisdiction } from './jurisdiction.entity.js';
+
+const ALL_ROLES = Object.values(UserRole);
+
+@Resolver(() => Department)
+export class DepartmentsResolver {
+  constructor(
+    private readonly directory: DepartmentsService,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [Department])
+  async departments(
+    @CurrentUser() caller: AuthUser,
+    @Args('jurisdictionId', { type: () => ID, nullable: true }) jurisdictionId?: string,
+  ): Promise<Department[]> {
+    const scope = await this.scopes.of(caller);
+    const reach = scope.jurisdictionIds;
+    if (jurisdictionId) {
+      return reach === null || reach.includes(jurisdictionId) ? this.directory.listDepartments([jurisdictionId]) : [];
+    }
+    return this.directory.listDepartments(reach ?? undefined);
+  }
+
+  @ResolveField(() => Jurisdiction)
+  async jurisdiction(@Parent() d: Department, @Req() req: object): Promise<Jurisdiction> {
+    return (await this.directory.jurisdictionLoader(req).load(d.jurisdictionId))!;
+  }
+}
+
+/** User.department and User.jurisdiction, which live in this module's tables. */
+@Resolver(() => User)
+export class UserPlacementResolver {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() u: User, @Req() req: object): Promise<Department | null> | null {
+    return u.departmentId ? this.departments.departmentLoader(req).load(u.departmentId) : null;
+  }
+
+  @ResolveField(() => Jurisdiction, { nullable: true })
+  jurisdiction(@Parent() u: User, @Req() req: object): Promise<Jurisdiction | null> | null {
+    return u.jurisdictionId ? this.departments.jurisdictionLoader(req).load(u.jurisdictionId) : null;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './jurisdiction.entity.js';
+export * from './department.entity.js';
+export * from './department-function.entity.js';
+export * from './departments.service.js';
+export * from './registry-seeder.service.js';
+export * from './departments.module.js';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '@app/departments';
+import { Assignment } from './assignment.entity.js';
+import { Indicator } from './indicator.entity.js';
+import { Measure } from './measure.entity.js';
+import { AssignmentsResolver, MeasuresResolver } from './measures.resolver.js';
+import { PlanDocument } from './plan-document.entity.js';
+import { PlanImportService } from './plan-import.service.js';
+import { PlanReviewService } from './plan-review.service.js';
+import { Plan } from './plan.entity.js';
+import { PlansResolver } from './plans.resolver.js';
+import { PlansService } from './plans.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PlanDocument, Plan, Measure, Assignment, Indicator]), DepartmentsModule],
+  providers: [PlansService, PlanImportService, PlanReviewService, PlansResolver, MeasuresResolver, AssignmentsResolver],
+  exports: [PlansService, PlanImportService],
+})
+export class PlansModule {}

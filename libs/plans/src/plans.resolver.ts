@@ -1,0 +1,73 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Department, DepartmentsService, Jurisdiction } from '@app/departments';
+import { ImportPlanDocumentInput } from './dtos/import-plan-document.input.js';
+import { ImportResult } from './dtos/import-result.type.js';
+import { ImportWarning } from './dtos/import-warning.type.js';
+import { Indicator } from './indicator.entity.js';
+import { Measure } from './measure.entity.js';
+import { PlanImportService } from './plan-import.service.js';
+import { Plan } from './plan.entity.js';
+import { PlanStatus } from './plan-enums.js';
+import { PlansService } from './plans.service.js';
+
+const ALL_ROLES = Object.values(UserRole);
+
+@Resolver(() => Plan)
+export class PlansResolver {
+  constructor(
+    private readonly planReads: PlansService,
+    private readonly importer: PlanImportService,
+    private readonly departments: DepartmentsService,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [Plan])
+  async plans(
+    @CurrentUser() caller: AuthUser,
+    @Args('status', { type: () => PlanStatus, nullable: true }) status?: PlanStatus,
+  ): Promise<Plan[]> {
+    return this.planReads.list(await this.scopes.of(caller), status);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => Plan, { nullable: true })
+  async plan(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Plan> {
+    return this.planReads.get(await this.scopes.of(caller), id);
+  }
+
+  @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
+  @Mutation(() => ImportResult, { description: 'Idempotent: the same text imported again returns the same plans.' })
+  async importPlanDocument(
+    @CurrentUser() caller: AuthUser,
+    @Args('input') input: ImportPlanDocumentInput,
+  ): Promise<ImportResult> {
+    return this.importer.import(await this.scopes.of(caller), input);
+  }
+
+  @ResolveField(() => Jurisdiction)
+  async jurisdiction(@Parent() plan: Plan, @Req() req: object): Promise<Jurisdiction> {
+    return (await this.departments.jurisdictionLoader(req).load(plan.jurisdictionId))!;
+  }
+
+  @ResolveField(() => Department, { nullable: true, description: 'The department that drafted the plan (牵头起草).' })
+  leadDepartment(@Parent() plan: Plan, @Req() req: object): Promise<Department | null> | null {
+    return plan.leadDepartmentId ? this.departments.departmentLoader(req).load(plan.leadDepartmentId) : null;
+  }
+
+  @ResolveField(() => [Measure])
+  measures(@Parent() plan: Plan, @Req() req: object): Promise<Measure[]> {
+    return this.planReads.measuresOfPlanLoader(req).load(plan.id);
+  }
+
+  @ResolveField(() => [Indicator])
+  indicators(@Parent() plan: Plan, @Req() req: object): Promise<Indicator[]> {
+    return this.planReads.indicatorsOfPlanLoader(req).load(plan.id);
+  }
+
+  @ResolveField(() => [ImportWarning], { description: 'What the importer could not resolve within this plan.' })
+  importWarnings(@Parent() plan: Plan): Promise<ImportWarning[]> {
+    return this.planReads.warningsOfPlan(plan.id);
+  }
+}

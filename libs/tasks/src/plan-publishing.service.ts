@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, NotFoundError } from '@app/common';
+import { AuditService } from '@app/audit';
+import { AccessScopeService, type AccessScope } from '@app/auth';
+import { Plan, PlanStatus } from '@app/plans';
+
+/**
+ * 发布: every assignment of every measure becomes a task due on the measure's deadline
+ * (the plan's last day when it has none). Idempotent: tasks are unique per measure and
+ * department, and publishing a published plan changes nothing.
+ */
+@Injectable()
+export class PlanPublishingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: AccessScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  publish(scope: AccessScope, planId: string): Promise<Plan> {
+    return this.dataSource.transaction(async (m) => {
+      const plan = await m
+        .getRepository(Plan)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.id = :planId', { planId })
+        .getOne();
+      if (!plan) throw new NotFoundError('Plan', planId);
+      this.scopes.assertCanManageJurisdiction(scope, plan.jurisdictionId);
+      if (plan.status === PlanStatus.PUBLISHED) return plan;
+      if (plan.status === PlanStatus.ARCHIVED) throw new BadInputError('规划已归档，不能发布 (plan is archived)');
+      await this.assertPublishable(m, plan);
+      const created = await this.createTasks(m, plan.id);
+      await m.getRepository(Plan).update({ id: plan.id }, { status: PlanStatus.PUBLISHED, publishedAt: new Date() });
+      await this.audit.record(m, scope.user.id, 'plan.publish', 'plan', plan.id, { status: plan.status }, {
+        status: PlanStatus.PUBLISHED,
+        tasksCreated: created.length,
+      });
+      await this.audit.recordMany(m, scope.user.id, 'task.create', 'task', created.map((t) => ({ entityId: t.id, after: t })));
+      return { ...plan, status: PlanStatus.PUBLISHED };
+    });
+  }
+
+  /** Every measure needs an owner and a due date before it can become work. */
+  private async assertPublishable(m: EntityManager, plan: Plan): Promise<void> {
+    const problems: { code: string; owners: number; deadline: string | null }[] = await m.query(
+      `SELECT m.code, count(a.id)::int AS owners, m.deadline
+       FROM measure m LEFT JOIN assignment a ON a.measure_id = m.id
+       WHERE m.plan_id = $1 GROUP BY m.id
+       HAVING count(a.id) = 0 OR (m.deadline IS NULL AND $2::int IS NULL)
+       ORDER BY min(m.ordinal)`,
+      [plan.id, plan.periodEnd],
+    );
+    if (!problems.length) return;
+    const list = problems.map((p) => `${p.code}${p.owners ? '（无期限 no deadline）' : '（无责任单位 no department）'}`);
+    throw new BadInputError(`以下措施不能发布 (measures not ready to publish): ${list.join('；')}`, {
+      measures: problems.map((p) => p.code),
+    });
+  }
+
+  private createTasks(m: EntityManager, planId: string): Promise<{ id: string; departmentId: string; measureId: string }[]> {
+    return m.query(
+      `INSERT INTO task (measure_id, plan_id, department_id, role, due_date, original_due_date)
+       SELECT a.measure_id, p.id, a.department_id, a.role, d.due, d.due
+       FROM assignment a
+       JOIN measure m ON m.id = a.measure_id
+       JOIN plan p ON p.id = m.plan_id
+       CROSS JOIN LATERAL (SELECT COALESCE(m.deadline, make_date(p.period_end, 12, 31)) AS due) d
+       WHERE p.id = $1
+       ON CONFLICT (measure_id, department_id) DO NOTHING
+       RETURNING id, department_id AS "departmentId", measure_id AS "measureId"`,
+      [planId],
+    );
+  }
+}
