@@ -2,10 +2,17 @@ import { createServer, type Server } from 'node:net';
 import request from 'supertest';
 import { createApi } from '../apps/api/src/bootstrap.js';
 import { parseConfig } from '../libs/common/src/index.js';
+import { createTestDatabase } from './support/test-database.js';
 
 describe('GET /health', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
   it('is 200 when PostgreSQL and Redis answer', async () => {
-    const app = await createApi(parseConfig(process.env));
+    const app = await createApi(parseConfig({ ...process.env, DATABASE_URL: db.url }));
     app.useLogger(false);
     await app.init();
     try {
@@ -20,7 +27,7 @@ describe('GET /health', () => {
   it('is 503 naming Redis when Redis does not answer', async () => {
     // A port that accepts nothing: nothing listens once the probe server is closed.
     const port = await freePort();
-    const app = await createApi(parseConfig({ ...process.env, REDIS_URL: `redis://127.0.0.1:${port}` }));
+    const app = await createApi(parseConfig({ ...process.env, DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` }));
     app.useLogger(false);
     await app.init();
     try {

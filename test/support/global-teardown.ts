@@ -1,13 +1,13 @@
 import pg from 'pg';
-
+// Inlined: global hooks are loaded as CommonJS, without the suite's module mapping.
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  const name = url ? new URL(url).pathname.slice(1) : '';
-  if (!name.startsWith('luoshi_test_')) return;
+  const run = process.env.LUOSHI_TEST_RUN;
+  if (!run?.startsWith('luoshi_test_')) return;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const left = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${run}%`]);
+  for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
 }

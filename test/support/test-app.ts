@@ -3,9 +3,9 @@ import request from 'supertest';
 import { createApi } from '../../apps/api/src/bootstrap.js';
 import { UserRole, UsersService } from '../../libs/auth/src/index.js';
 import { parseConfig, repoPath } from '../../libs/common/src/index.js';
-import { createDataSource, runMigrations } from '../../libs/database/src/index.js';
 import { DepartmentsService, RegistrySeeder } from '../../libs/departments/src/index.js';
 import { loadRegistryFiles } from '../../libs/importer/src/index.js';
+import { createTestDatabase } from './test-database.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -19,19 +19,25 @@ export const PASSWORD = 'test-password-1';
 export class TestApp {
   private tokens = new Map<string, string>();
 
-  private constructor(readonly app: INestApplication) {}
+  private constructor(
+    readonly app: INestApplication,
+    readonly databaseUrl: string,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
 
-  static async start(): Promise<TestApp> {
-    await migrate();
-    const app = await createApi(parseConfig(process.env));
+  /** The API on a database of its own, with the registry loaded. `env` overrides the run's environment. */
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const db = await createTestDatabase();
+    const app = await createApi(parseConfig({ ...process.env, DATABASE_URL: db.url, ...env }));
     app.useLogger(false);
     await app.init();
     await app.get(RegistrySeeder).load(loadRegistryFiles(repoPath('seeds', 'registry')));
-    return new TestApp(app);
+    return new TestApp(app, db.url, db.drop);
   }
 
   async stop(): Promise<void> {
     await this.app.close();
+    await this.dropDatabase();
   }
 
   get<T>(token: new (...args: never[]) => T): T {
@@ -89,12 +95,3 @@ export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
 
-/** The real migrations, once per run (later calls find nothing pending). */
-export async function migrate(): Promise<void> {
-  const dataSource = await createDataSource(process.env.DATABASE_URL!).initialize();
-  try {
-    await runMigrations(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
-}
