@@ -2,19 +2,41 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
 import { PlansModule } from '@app/plans';
+import { ExtensionRequest } from './extension-request.entity.js';
+import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
 import { PlanPublishingService } from './plan-publishing.service.js';
-import { TaskFieldsResolver } from './task-fields.resolver.js';
-import { Task } from './task.entity.js';
 import { ProgressReport } from './progress-report.entity.js';
-import { TaskReview } from './task-review.entity.js';
-import { ExtensionRequest } from './extension-request.entity.js';
+import { ExtensionsResolver, ProgressReportsResolver } from './progress-reports.resolver.js';
+import { ProgressReportsService } from './progress-reports.service.js';
 import { TaskAccess } from './task-access.js';
+import { TaskFieldsResolver } from './task-fields.resolver.js';
+import { TaskReview } from './task-review.entity.js';
+import { TaskUpdatesService } from './task-updates.service.js';
+import { Task } from './task.entity.js';
+import { TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
+import { UserDirectory } from './user-directory.js';
+import { WorkQueuesService } from './work-queues.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Task, ProgressReport, TaskReview, ExtensionRequest]), PlansModule, DepartmentsModule],
-  providers: [TasksService, TaskAccess, PlanPublishingService, PlanPublishingResolver, MeasureTasksResolver, TaskFieldsResolver],
-  exports: [TasksService, PlanPublishingService],
+  providers: [
+    TaskAccess,
+    TasksService,
+    TaskUpdatesService,
+    ProgressReportsService,
+    ExtensionsService,
+    WorkQueuesService,
+    PlanPublishingService,
+    UserDirectory,
+    TasksResolver,
+    TaskFieldsResolver,
+    ProgressReportsResolver,
+    ExtensionsResolver,
+    PlanPublishingResolver,
+    MeasureTasksResolver,
+  ],
+  exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService],
 })
 export class TasksModule {}

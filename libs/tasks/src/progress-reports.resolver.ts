@@ -1,0 +1,75 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessScopeService, CurrentUser, Req, Roles, User, UserRole, type AuthUser } from '@app/auth';
+import { CalendarDate } from '@app/common';
+import { ProgressReportInput } from './dtos/progress-report.input.js';
+import { ExtensionRequest } from './extension-request.entity.js';
+import { ExtensionsService } from './extensions.service.js';
+import { ProgressReport } from './progress-report.entity.js';
+import { ProgressReportsService } from './progress-reports.service.js';
+import { Task } from './task.entity.js';
+import { TasksService } from './tasks.service.js';
+import { UserDirectory } from './user-directory.js';
+
+const WRITERS = [UserRole.ADMIN, UserRole.SUPERVISOR, UserRole.LIAISON];
+
+@Resolver(() => ProgressReport)
+export class ProgressReportsResolver {
+  constructor(
+    private readonly reports: ProgressReportsService,
+    private readonly tasks: TasksService,
+    private readonly users: UserDirectory,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(...WRITERS)
+  @Mutation(() => ProgressReport, { description: 'Append-only: a correction is a new report.' })
+  async submitProgressReport(@CurrentUser() caller: AuthUser, @Args('input') input: ProgressReportInput): Promise<ProgressReport> {
+    return this.reports.submit(await this.scopes.of(caller), input);
+  }
+
+  @ResolveField(() => Task)
+  async task(@Parent() report: ProgressReport, @Req() req: object): Promise<Task> {
+    return (await this.tasks.taskLoader(req).load(report.taskId))!;
+  }
+
+  @ResolveField(() => User)
+  async author(@Parent() report: ProgressReport, @Req() req: object): Promise<User> {
+    return (await this.users.loader(req).load(report.authorId))!;
+  }
+}
+
+@Resolver(() => ExtensionRequest)
+export class ExtensionsResolver {
+  constructor(
+    private readonly extensions: ExtensionsService,
+    private readonly tasks: TasksService,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(...WRITERS)
+  @Mutation(() => ExtensionRequest, { description: '延期申请: ask to move a task\'s due date.' })
+  async requestExtension(
+    @CurrentUser() caller: AuthUser,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @Args('requestedDueDate', { type: () => CalendarDate }) requestedDueDate: string,
+    @Args('reason') reason: string,
+  ): Promise<ExtensionRequest> {
+    return this.extensions.request(await this.scopes.of(caller), taskId, requestedDueDate, reason);
+  }
+
+  @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
+  @Mutation(() => ExtensionRequest, { description: 'Approval moves the due date and keeps the original for scoring.' })
+  async decideExtension(
+    @CurrentUser() caller: AuthUser,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('approve') approve: boolean,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string,
+  ): Promise<ExtensionRequest> {
+    return this.extensions.decide(await this.scopes.of(caller), requestId, approve, comment);
+  }
+
+  @ResolveField(() => Task)
+  async task(@Parent() request: ExtensionRequest, @Req() req: object): Promise<Task> {
+    return (await this.tasks.taskLoader(req).load(request.taskId))!;
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, ConflictError, ForbiddenError, isCalendarDate, NotFoundError } from '@app/common';
+import { AuditService } from '@app/audit';
+import { UserRole, type AccessScope } from '@app/auth';
+import type { UpdateTaskInput } from './dtos/update-task.input.js';
+import { TaskAccess } from './task-access.js';
+import { judgeMove } from './task-moves.js';
+import { TaskStatus } from './task-status.js';
+import { Task } from './task.entity.js';
+
+/** Columns a change may set, as SQL column → value. */
+type TaskChanges = Record<string, unknown>;
+
+/**
+ * Writes to tasks under optimistic locking: every change bumps `version`, and a write
+ * naming a stale version changes nothing (CONFLICT). The compare-and-set is one UPDATE,
+ * so of N concurrent writers naming one version exactly one wins.
+ */
+@Injectable()
+export class TaskUpdatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  update(scope: AccessScope, input: UpdateTaskInput): Promise<Task> {
+    return this.dataSource.transaction(async (m) => {
+      const task = await this.load(m, input.taskId);
+      await this.access.assertWritable(scope, task, m);
+      const changes = this.changesFor(scope, task, input);
+      if (!Object.keys(changes).length) throw new BadInputError('没有要修改的内容 (nothing to change)');
+      return this.apply(m, scope, task, input.expectedVersion, changes, 'task.update');
+    });
+  }
+
+  /** 审核: the supervision office accepts completed work or returns it with a comment. */
+  review(scope: AccessScope, taskId: string, accept: boolean, comment?: string | null): Promise<Task> {
+    this.access.assertReviewer(scope);
+    return this.dataSource.transaction(async (m) => {
+      const task = await this.load(m, taskId, true);
+      await this.access.assertWritable(scope, task, m);
+      if (task.status !== TaskStatus.PENDING_REVIEW)
+        throw new BadInputError(`只能审核待审核的任务 (task is ${task.status}, not PENDING_REVIEW)`);
+      if (!accept && !comment?.trim()) throw new BadInputError('退回须说明原因 (a returned task needs a comment)');
+      const changes: TaskChanges = accept
+        ? { status: TaskStatus.COMPLETED, completed_at: new Date(), progress_percent: 100, returned_at: null }
+        : { status: TaskStatus.IN_PROGRESS, returned_at: new Date() };
+      await m.query('INSERT INTO task_review (task_id, reviewer_id, accepted, comment) VALUES ($1, $2, $3, $4)', [
+        taskId,
+        scope.user.id,
+        accept,
+        comment?.trim() || null,
+      ]);
+      return this.apply(m, scope, task, task.version, changes, accept ? 'task.accept' : 'task.return');
+    });
+  }
+
+  /** Moves the due date (extension approved, or a supervisor's decision) and restarts escalation for it. */
+  async moveDueDate(m: EntityManager, scope: AccessScope, task: Task, dueDate: string, action: string): Promise<Task> {
+    return this.apply(m, scope, task, task.version, { due_date: dueDate, escalation_level: 0 }, action);
+  }
+
+  private changesFor(scope: AccessScope, task: Task, input: UpdateTaskInput): TaskChanges {
+    const changes: TaskChanges = {};
+    if (input.status != null && input.status !== task.status) Object.assign(changes, this.statusChange(scope, task, input.status));
+    if (input.progressPercent != null) {
+      if (!Number.isInteger(input.progressPercent) || input.progressPercent < 0 || input.progressPercent > 100)
+        throw new BadInputError('进度须为 0–100 的整数 (progressPercent must be 0–100)');
+      changes.progress_percent = input.progressPercent;
+    }
+    if (input.dueDate != null) {
+      if (scope.user.role !== UserRole.ADMIN && scope.user.role !== UserRole.SUPERVISOR)
+        throw new ForbiddenError('只有督查室可以调整期限 (only ADMIN and SUPERVISOR move a due date)');
+      if (!isCalendarDate(input.dueDate)) throw new BadInputError('期限格式应为 YYYY-MM-DD (dueDate must be YYYY-MM-DD)');
+      if (input.dueDate !== task.dueDate) Object.assign(changes, { due_date: input.dueDate, escalation_level: 0 });
+    }
+    return changes;
+  }
+
+  private statusChange(scope: AccessScope, task: Task, to: TaskStatus): TaskChanges {
+    const verdict = judgeMove(task.status, to, scope.user.role);
+    if (verdict === 'illegal') throw new BadInputError(`不允许的状态变更 (illegal status move ${task.status} → ${to})`);
+    if (verdict === 'not-for-role') throw new ForbiddenError(`${task.status} → ${to} 须由督查室操作 (supervision office only)`);
+    if (to === TaskStatus.COMPLETED) return { status: to, completed_at: new Date(), progress_percent: 100 };
+    if (to === TaskStatus.PENDING_REVIEW) return { status: to, returned_at: null };
+    return { status: to };
+  }
+
+  private async load(m: EntityManager, taskId: string, lock = false): Promise<Task> {
+    const qb = m.getRepository(Task).createQueryBuilder('t').where('t.id = :taskId', { taskId });
+    if (lock) qb.setLock('pessimistic_write');
+    const task = await qb.getOne();
+    if (!task) throw new NotFoundError('Task', taskId);
+    return task;
+  }
+
+  private async apply(
+    m: EntityManager,
+    scope: AccessScope,
+    task: Task,
+    expectedVersion: number,
+    changes: TaskChanges,
+    action: string,
+  ): Promise<Task> {
+    const columns = Object.keys(changes);
+    const sets = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
+    // Wrapped in a SELECT: TypeORM hands back [rows, count] for a bare UPDATE.
+    const rows: Record<string, unknown>[] = await m.query(
+      `WITH changed AS (UPDATE task SET ${sets}, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id)
+       SELECT id FROM changed`,
+      [task.id, expectedVersion, ...columns.map((c) => changes[c])],
+    );
+    if (!rows.length)
+      throw new ConflictError(`任务已被他人修改，请刷新后重试 (stale version ${expectedVersion}; task is at ${task.version})`, {
+        currentVersion: task.version,
+      });
+    const updated = await m.getRepository(Task).findOneByOrFail({ id: task.id });
+    await this.audit.record(m, scope.user.id, action, 'task', task.id, snapshot(task), snapshot(updated));
+    return updated;
+  }
+}
+
+function snapshot(t: Task) {
+  return {
+    status: t.status,
+    progressPercent: t.progressPercent,
+    dueDate: t.dueDate,
+    version: t.version,
+    escalationLevel: t.escalationLevel,
+  };
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ForbiddenError } from '@app/common';
+import { UserRole, type AccessScope } from '@app/auth';
+import type { AuditEntryView } from './dtos/audit-entry.type.js';
+import type { ReviewQueue, WorkQueue } from './dtos/work-queues.type.js';
+import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
+import { TaskAccess } from './task-access.js';
+import { CLOSED_STATUSES, TaskStatus } from './task-status.js';
+import { Task } from './task.entity.js';
+
+const QUEUE_LIMIT = 200;
+
+@Injectable()
+export class WorkQueuesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccess,
+  ) {}
+
+  async workQueue(scope: AccessScope): Promise<WorkQueue> {
+    if (!scope.departmentId) throw new ForbiddenError('待办仅适用于部门联络员 (the work queue is for liaisons)');
+    const tasks = this.dataSource.getRepository(Task);
+    const [openTasks, returnedTasks, pendingExtensions] = await Promise.all([
+      tasks
+        .createQueryBuilder('t')
+        .where('t.department_id = :dep AND t.status NOT IN (:...closed)', { dep: scope.departmentId, closed: CLOSED_STATUSES })
+        .orderBy('t.due_date')
+        .addOrderBy('t.id')
+        .limit(QUEUE_LIMIT)
+        .getMany(),
+      tasks
+        .createQueryBuilder('t')
+        .where('t.department_id = :dep AND t.status = :s AND t.returned_at IS NOT NULL', {
+          dep: scope.departmentId,
+          s: TaskStatus.IN_PROGRESS,
+        })
+        .orderBy('t.returned_at', 'DESC')
+        .limit(QUEUE_LIMIT)
+        .getMany(),
+      this.dataSource
+        .getRepository(ExtensionRequest)
+        .createQueryBuilder('e')
+        .innerJoin(Task, 't', 't.id = e.task_id')
+        .where('t.department_id = :dep AND e.status = :p', { dep: scope.departmentId, p: ExtensionStatus.PENDING })
+        .orderBy('e.created_at')
+        .getMany(),
+    ]);
+    return { openTasks, returnedTasks, pendingExtensions };
+  }
+
+  async reviewQueue(scope: AccessScope): Promise<ReviewQueue> {
+    this.access.assertReviewer(scope);
+    const pendingReviews = this.access
+      .restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope)
+      .andWhere('t.status = :s', { s: TaskStatus.PENDING_REVIEW })
+      .orderBy('t.updated_at')
+      .limit(QUEUE_LIMIT)
+      .getMany();
+    const extensions = this.dataSource
+      .getRepository(ExtensionRequest)
+      .createQueryBuilder('e')
+      .where('e.status = :p', { p: ExtensionStatus.PENDING })
+      .orderBy('e.created_at')
+      .limit(QUEUE_LIMIT);
+    if (scope.user.role !== UserRole.ADMIN) {
+      extensions.andWhere(
+        'e.task_id IN (SELECT st.id FROM task st JOIN plan sp ON sp.id = st.plan_id WHERE sp.jurisdiction_id = ANY(:jids))',
+        { jids: scope.jurisdictionIds ?? [] },
+      );
+    }
+    const [reviews, pendingExtensions] = await Promise.all([pendingReviews, extensions.getMany()]);
+    return { pendingReviews: reviews, pendingExtensions };
+  }
+
+  /** 审计记录 of a task and of what hangs off it (reports, reviews, extension requests). */
+  async auditTrail(scope: AccessScope, task: Task): Promise<AuditEntryView[]> {
+    this.access.assertReviewer(scope);
+    await this.access.assertWritable(scope, task);
+    return this.dataSource.query(
+      `SELECT a.id::text AS id, a.action, u.display_name AS "actorName", a.at,
+              a.before::text AS before, a.after::text AS after
+       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_id
+       WHERE (a.entity_type = 'task' AND a.entity_id = $1)
+          OR (a.entity_type = 'progress_report' AND a.entity_id IN (SELECT id FROM progress_report WHERE task_id = $1))
+          OR (a.entity_type = 'extension_request' AND a.entity_id IN (SELECT id FROM extension_request WHERE task_id = $1))
+       ORDER BY a.at, a.id`,
+      [task.id],
+    );
+  }
+}
