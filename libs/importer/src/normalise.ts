@@ -25,9 +25,11 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const PINYIN_GLOSS = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
 // Word's bookmark anchors: [bookmark: _Toc70026592]
 const WORD_BOOKMARK = /\[bookmark:[^\]]*\]/g;
+// A reviewer's comment Word exports after a tab at the end of the line: `\tComment by gyb1: 针对修改意见…`
+const WORD_COMMENT = /\t+Comment by [^:：\t]{1,40}[:：].*$/;
 
 export function stripMarkup(line: string): string {
-  return line.replace(WORD_BOOKMARK, '').replace(PINYIN_GLOSS, '');
+  return line.replace(WORD_BOOKMARK, '').replace(WORD_COMMENT, '').replace(PINYIN_GLOSS, '');
 }
 
 /** Full-width ASCII to half-width, ideographic space to space; keeps Chinese punctuation (，。、；：（）). */
@@ -36,7 +38,8 @@ export function unifyWidth(s: string): string {
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
     if (code === 0x3000) out += ' ';
-    else if (code >= 0xff10 && code <= 0xff19) out += String.fromCodePoint(code - 0xfee0); // ０-９
+    else if (code >= 0xff10 && code <= 0xff19)
+      out += String.fromCodePoint(code - 0xfee0); // ０-９
     else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a))
       out += String.fromCodePoint(code - 0xfee0); // Ａ-Ｚ ａ-ｚ
     else if (code === 0xff05) out += '%';
@@ -76,7 +79,9 @@ export function normaliseDocument(raw: string): NormalisedDocument {
   const traditional = isTraditional(text);
   const lines: SourceLine[] = [];
   text.split('\n').forEach((rawLine, i) => {
-    const original = stripMarkup(rawLine).replace(/[\u00a0\u200b]/g, ' ').trim();
+    const original = stripMarkup(rawLine)
+      .replace(/[\u00a0\u200b]/g, ' ')
+      .trim();
     if (!original) return;
     const simplified = traditional ? toSimplified(original) : original;
     lines.push({ no: i + 1, original, text: matchingForm(simplified) });

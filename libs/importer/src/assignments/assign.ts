@@ -1,0 +1,136 @@
+// Assignments of one measure: explicit lists first, then actors named in its prose.
+import type { SourceLine } from '../normalise.js';
+import type { MentionResolution } from '../resolve/index.js';
+import type { AssignmentRole, DraftAssignment, ImportWarning } from '../types.js';
+import { LEAD_RULE, parseAssignmentList, type ListedUnit } from './explicit-list.js';
+import { parentheticals } from './parentheticals.js';
+import type { ActorFinder } from './prose-actors.js';
+
+const OWN_GOVERNMENT = /^[^各].*政府/;
+
+export type ResolveMention = (mention: string) => MentionResolution;
+
+export function excerpt(line: SourceLine): string {
+  return line.original.trim().slice(0, 120);
+}
+
+function warning(line: SourceLine, message: string): ImportWarning {
+  return { line: line.no, message, excerpt: excerpt(line) };
+}
+
+export function collectiveWarning(line: SourceLine, words: string, reason = words): ImportWarning {
+  return warning(line, `集体称谓「${words}」未分配到具体部门 (collective: ${reason})`);
+}
+
+function keyOf(a: DraftAssignment): string {
+  return `${a.target.departmentKey}|${a.fanOutOf ?? ''}`;
+}
+
+/** The first line stating that the first unit of a 负责 list leads (下同), or null. */
+export function leadRuleLine(lines: SourceLine[]): number | null {
+  return lines.find((l) => LEAD_RULE.test(l.text))?.no ?? null;
+}
+
+export interface MeasureAssignments {
+  assignments: DraftAssignment[];
+  warnings: ImportWarning[];
+}
+
+/** Reads the assignments of measures of one plan, in document order. */
+export class Assigner {
+  constructor(
+    private readonly resolve: ResolveMention,
+    private readonly actors: ActorFinder | null,
+    /** From this line on, 负责 lists name their lead first. */
+    private readonly leadRuleFrom: number | null,
+  ) {}
+
+  assign(lines: SourceLine[]): MeasureAssignments {
+    const out: MeasureAssignments = { assignments: [], warnings: [] };
+    for (const line of lines) this.readExplicit(line, out);
+    const explicit = new Set(out.assignments.map(keyOf));
+    for (const line of lines) this.readProse(line, explicit, out);
+    return out;
+  }
+
+  /** Units named by a table's columns (牵头单位, 配合单位): all explicit. */
+  assignUnits(units: ListedUnit[], line: SourceLine): MeasureAssignments {
+    const out: MeasureAssignments = { assignments: [], warnings: [] };
+    for (const unit of units) this.add(unit.name, unit.role, line, out);
+    return out;
+  }
+
+  private readExplicit(line: SourceLine, out: MeasureAssignments): void {
+    const leadRule = this.leadRuleFrom !== null && line.no >= this.leadRuleFrom;
+    for (const group of parentheticals(line.text)) {
+      const list = parseAssignmentList(group.content, leadRule);
+      if (!list) continue;
+      for (const unit of list.units) this.add(unit.name, unit.role, line, out);
+      for (const words of list.collectives) out.warnings.push(collectiveWarning(line, words));
+    }
+  }
+
+  private readProse(line: SourceLine, explicit: Set<string>, out: MeasureAssignments): void {
+    if (!this.actors) return;
+    for (const mention of this.actors.actors(withoutLists(line.text))) {
+      // 市政府将… is the plan's own government speaking, not a department taking on the measure.
+      if (OWN_GOVERNMENT.test(mention)) continue;
+      const resolution = this.resolve(mention);
+      if (resolution.kind !== 'department' && resolution.kind !== 'fanout') continue;
+      for (const a of toAssignments(mention, resolution, 'RESPONSIBLE', false)) {
+        if (explicit.has(keyOf(a)) || out.assignments.some((b) => keyOf(b) === keyOf(a))) continue;
+        out.assignments.push(a);
+      }
+    }
+  }
+
+  /** An explicitly listed unit: a department, one per child government, or a warning naming the line. */
+  private add(name: string, role: AssignmentRole, line: SourceLine, out: MeasureAssignments): void {
+    for (const [mention, resolution] of this.resolveName(name)) {
+      if (resolution.kind === 'collective') {
+        out.warnings.push(collectiveWarning(line, mention, resolution.reason));
+      } else if (resolution.kind === 'unknown') {
+        out.warnings.push(warning(line, `未能识别的部门「${mention}」 (unknown department: ${mention})`));
+      } else {
+        for (const a of toAssignments(mention, resolution, role, true)) {
+          if (!out.assignments.some((b) => keyOf(b) === keyOf(a) && b.role === a.role)) out.assignments.push(a);
+        }
+      }
+    }
+  }
+
+  /** 市卫计局 as a whole; 教育局和民政局 split at 和 only when the whole is unknown and every part is known. */
+  private resolveName(name: string): [string, MentionResolution][] {
+    const whole = this.resolve(name);
+    if (whole.kind !== 'unknown' || !/[和及与]/.test(name)) return [[name, whole]];
+    const parts = name.split(/[和及与]/).filter(Boolean);
+    const resolved = parts.map((p): [string, MentionResolution] => [p, this.resolve(p)]);
+    return resolved.every(([, r]) => r.kind !== 'unknown') ? resolved : [[name, whole]];
+  }
+}
+
+function toAssignments(
+  mention: string,
+  resolution: MentionResolution,
+  role: AssignmentRole,
+  explicit: boolean,
+): DraftAssignment[] {
+  if (resolution.kind === 'department') return [{ role, mentionedAs: mention, explicit, target: resolution.target }];
+  if (resolution.kind !== 'fanout') return [];
+  return resolution.targets.map((t) => ({
+    role,
+    mentionedAs: mention,
+    explicit,
+    target: t.target,
+    fanOutOf: t.jurisdictionKey,
+  }));
+}
+
+/** The line without its parentheticals that are assignment lists (their units are explicit). */
+function withoutLists(text: string): string {
+  let out = text;
+  for (const group of parentheticals(text).reverse()) {
+    if (parseAssignmentList(group.content, false)) out = out.slice(0, group.start) + '。' + out.slice(group.end);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+// Step 3: the measures of an outline are the leaf numbered items of chapters that hold measures;
+// every other heading is a section of the plan.
+import type { SourceLine } from '../normalise.js';
+import { parseHeading } from '../outline/heading.js';
+import { walk, type OutlineNode } from '../outline/outline.js';
+import type { DraftSection } from '../types.js';
+
+/** A measure as the outline gives it, before deadlines and assignments are read. */
+export interface MeasureItem {
+  code: string;
+  title: string;
+  /** Its lines as printed, the marker of the first taken off, one per line. */
+  text: string;
+  sectionTitle: string | null;
+  /** The lines it spans: heading line and continuation lines. */
+  lines: SourceLine[];
+}
+
+function isLeaf(node: OutlineNode): boolean {
+  return node.children.every((c) => c.kind === 'box');
+}
+
+function enclosingTitle(node: OutlineNode): string | null {
+  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) if (n.title) return n.title;
+  return null;
+}
+
+/** A chapter the document left out starts where its first child does. */
+function firstLine(node: OutlineNode): number {
+  return node.line?.no ?? node.children[0]?.line?.no ?? 0;
+}
+
+function textOf(lines: SourceLine[]): string {
+  return lines.map((l, i) => (i === 0 ? (parseHeading(l.original)?.rest ?? l.original) : l.original)).join('\n');
+}
+
+export function measureItems(
+  root: OutlineNode,
+  holds: Map<OutlineNode, boolean>,
+): { measures: MeasureItem[]; sections: DraftSection[] } {
+  const measures: MeasureItem[] = [];
+  const sections: DraftSection[] = [];
+  walk(root, (node) => {
+    const held = holds.get(node) ?? false;
+    if (held && isLeaf(node) && node.parent !== root && node.line) {
+      measures.push({
+        code: node.code,
+        title: node.title,
+        text: textOf(node.lines),
+        sectionTitle: enclosingTitle(node),
+        lines: node.lines,
+      });
+    } else {
+      sections.push({ code: node.code, title: node.title, line: firstLine(node), holdsMeasures: held });
+    }
+  });
+  return { measures, sections };
+}
