@@ -34,7 +34,9 @@ function benchParse(): void {
     for (const s of seeds) importDocument(s.text, { registry });
     totals.push(performance.now() - t0);
   }
-  console.log(`parse, all five seeds: median ${median(totals).toFixed(1)} ms, min ${Math.min(...totals).toFixed(1)} ms (target < 200 ms)`);
+  console.log(
+    `parse, all five seeds: median ${median(totals).toFixed(1)} ms, min ${Math.min(...totals).toFixed(1)} ms (target < 200 ms)`,
+  );
 }
 
 async function benchImportAndSave(): Promise<void> {
@@ -49,8 +51,14 @@ async function benchImportAndSave(): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
   try {
     await ctx.get(RegistrySeeder).load(registry);
-    const admin = await ctx.get(UsersService).ensure({ username: 'bench', password: 'bench-password', displayName: 'bench', role: UserRole.ADMIN });
-    const scope = { user: { id: admin.id, username: 'bench', role: UserRole.ADMIN, departmentId: null, jurisdictionId: null }, jurisdictionIds: null, departmentId: null };
+    const admin = await ctx
+      .get(UsersService)
+      .ensure({ username: 'bench', password: 'bench-password', displayName: 'bench', role: UserRole.ADMIN });
+    const scope = {
+      user: { id: admin.id, username: 'bench', role: UserRole.ADMIN, departmentId: null, jurisdictionId: null },
+      jurisdictionIds: null,
+      departmentId: null,
+    };
     const importer = ctx.get(PlanImportService);
     const db = ctx.get(DataSource);
     const totals: number[] = [];
@@ -60,7 +68,9 @@ async function benchImportAndSave(): Promise<void> {
       for (const s of seeds) await importer.import(scope, { text: s.text, fileName: s.file });
       if (i > 0) totals.push(performance.now() - t0); // the first round warms caches and the JIT
     }
-    console.log(`import and save, all five seeds: median ${median(totals).toFixed(0)} ms, min ${Math.min(...totals).toFixed(0)} ms (target < 1500 ms)`);
+    console.log(
+      `import and save, all five seeds: median ${median(totals).toFixed(0)} ms, min ${Math.min(...totals).toFixed(0)} ms (target < 1500 ms)`,
+    );
   } finally {
     await ctx.close();
     const admin = await createDataSource(base.DATABASE_URL.replace(/\/[^/]*$/, '/postgres')).initialize();

@@ -27,7 +27,9 @@ describe('GET /health', () => {
   it('is 503 naming Redis when Redis does not answer', async () => {
     // A port that accepts nothing: nothing listens once the probe server is closed.
     const port = await freePort();
-    const app = await createApi(parseConfig({ ...process.env, DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` }));
+    const app = await createApi(
+      parseConfig({ ...process.env, DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}` }),
+    );
     app.useLogger(false);
     await app.init();
     try {
@@ -45,7 +47,9 @@ function freePort(): Promise<number> {
     const server: Server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

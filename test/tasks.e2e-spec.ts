@@ -22,7 +22,12 @@ interface TaskView {
   measure: { id: string; code: string };
   reports: { id: string; progressPercent: number; narrative: string; author: { username: string } }[];
   reviews: { accepted: boolean; comment: string | null }[];
-  cooperatingTasks: { id: string; role: string; department: { functionCode: string }; reports: { narrative: string }[] }[];
+  cooperatingTasks: {
+    id: string;
+    role: string;
+    department: { functionCode: string };
+    reports: { narrative: string }[];
+  }[];
 }
 
 describe('department work on tasks', () => {
@@ -70,7 +75,11 @@ describe('department work on tasks', () => {
     const id = await taskOf('tengzhou.HEALTH');
     let v = (await view(id, 'health')).version;
     const move = async (status: string, as = 'health') =>
-      t.gql<{ updateTask: { status: string; version: number } }>(UPDATE, { input: { taskId: id, expectedVersion: v, status } }, as);
+      t.gql<{ updateTask: { status: string; version: number } }>(
+        UPDATE,
+        { input: { taskId: id, expectedVersion: v, status } },
+        as,
+      );
 
     let res = await move('IN_PROGRESS');
     expect(res.data!.updateTask).toMatchObject({ status: 'IN_PROGRESS', version: v + 1 });
@@ -84,7 +93,11 @@ describe('department work on tasks', () => {
     const review = `mutation($id: ID!, $accept: Boolean!, $comment: String) { reviewTaskCompletion(taskId: $id, accept: $accept, comment: $comment) { status version } }`;
     expect(codeOf(await t.gql(review, { id, accept: false }, 'sup'))).toBe('BAD_USER_INPUT'); // a return needs its reason
     expect(codeOf(await t.gql(review, { id, accept: true }, 'health'))).toBe('FORBIDDEN');
-    const returned = await t.gql<{ reviewTaskCompletion: { status: string } }>(review, { id, accept: false, comment: '缺少佐证材料' }, 'sup');
+    const returned = await t.gql<{ reviewTaskCompletion: { status: string } }>(
+      review,
+      { id, accept: false, comment: '缺少佐证材料' },
+      'sup',
+    );
     expect(returned.data!.reviewTaskCompletion.status).toBe('IN_PROGRESS');
 
     const queue = await t.gql<{ workQueue: { returnedTasks: { id: string; reviews: { comment: string }[] }[] } }>(
@@ -96,14 +109,26 @@ describe('department work on tasks', () => {
 
     v = (await view(id)).version;
     await move('PENDING_REVIEW');
-    const reviewQueue = await t.gql<{ reviewQueue: { pendingReviews: { id: string }[] } }>('{ reviewQueue { pendingReviews { id } } }', {}, 'sup');
+    const reviewQueue = await t.gql<{ reviewQueue: { pendingReviews: { id: string }[] } }>(
+      '{ reviewQueue { pendingReviews { id } } }',
+      {},
+      'sup',
+    );
     expect(reviewQueue.data!.reviewQueue.pendingReviews.map((x) => x.id)).toContain(id);
-    const accepted = await t.gql<{ reviewTaskCompletion: { status: string } }>(review, { id, accept: true, comment: '同意' }, 'sup');
+    const accepted = await t.gql<{ reviewTaskCompletion: { status: string } }>(
+      review,
+      { id, accept: true, comment: '同意' },
+      'sup',
+    );
     expect(accepted.data!.reviewTaskCompletion.status).toBe('COMPLETED');
     const done = await view(id);
     expect(done).toMatchObject({ status: 'COMPLETED', progressPercent: 100 });
     expect(done.reviews.map((r) => r.accepted)).toEqual([true, false]);
-    expect(codeOf(await t.gql(UPDATE, { input: { taskId: id, expectedVersion: done.version, status: 'IN_PROGRESS' } }, 'sup'))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.gql(UPDATE, { input: { taskId: id, expectedVersion: done.version, status: 'IN_PROGRESS' } }, 'sup'),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it.each([
@@ -113,7 +138,7 @@ describe('department work on tasks', () => {
     ['percent -1', { progressPercent: -1 }, 'health', 'BAD_USER_INPUT'],
     ['a liaison moving the due date', { dueDate: '2021-06-30' }, 'health', 'FORBIDDEN'],
     ['a bad due date', { dueDate: '2021-13-01' }, 'sup', 'BAD_USER_INPUT'],
-    ['another department\'s task', { progressPercent: 10 }, 'police', 'FORBIDDEN'],
+    ["another department's task", { progressPercent: 10 }, 'police', 'FORBIDDEN'],
     ['a leader', { progressPercent: 10 }, 'leader', 'FORBIDDEN'],
     ['a stale version', { progressPercent: 10, expectedVersion: 0 }, 'health', 'CONFLICT'],
   ])('refuses %s and changes nothing', async (_, change, as, code) => {
@@ -126,7 +151,9 @@ describe('department work on tasks', () => {
 
   it('answers NOT_FOUND for unknown ids and UNAUTHENTICATED without a token', async () => {
     const missing = '00000000-0000-0000-0000-000000000001';
-    expect(codeOf(await t.gql(UPDATE, { input: { taskId: missing, expectedVersion: 1, progressPercent: 5 } }, 'sup'))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await t.gql(UPDATE, { input: { taskId: missing, expectedVersion: 1, progressPercent: 5 } }, 'sup')),
+    ).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: missing }, 'sup'))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: 'nonsense' }, 'sup'))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: missing }))).toBe('UNAUTHENTICATED');
@@ -137,29 +164,48 @@ describe('department work on tasks', () => {
     const { version } = await view(id, 'health');
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.gql<{ updateTask: { progressPercent: number } }>(UPDATE, { input: { taskId: id, expectedVersion: version, progressPercent: i + 1 } }, 'health'),
+        t.gql<{ updateTask: { progressPercent: number } }>(
+          UPDATE,
+          { input: { taskId: id, expectedVersion: version, progressPercent: i + 1 } },
+          'health',
+        ),
       ),
     );
     const winners = results.filter((r) => r.data?.updateTask);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(19);
     const after = await view(id, 'health');
-    expect(after).toMatchObject({ version: version + 1, progressPercent: winners[0]!.data!.updateTask.progressPercent });
+    expect(after).toMatchObject({
+      version: version + 1,
+      progressPercent: winners[0]!.data!.updateTask.progressPercent,
+    });
   });
 
-  it('keeps progress reports append-only and shows cooperating departments\' reports on the lead task', async () => {
+  it("keeps progress reports append-only and shows cooperating departments' reports on the lead task", async () => {
     const { lead, cooperating, cooperatingDept } = await leadTask('tengzhou.HEALTH');
     const coopLiaison = `coop.${cooperatingDept.toLowerCase()}`;
     await t.user(coopLiaison, UserRole.LIAISON, { departmentKey: `tengzhou.${cooperatingDept}` });
 
     const first = await t.gql<{ submitProgressReport: { progressPercent: number; task: { version: number } } }>(
       REPORT,
-      { input: { taskId: lead, progressPercent: 30, narrative: '已制定工作方案', problems: '人员不足', nextSteps: '开展培训' } },
+      {
+        input: {
+          taskId: lead,
+          progressPercent: 30,
+          narrative: '已制定工作方案',
+          problems: '人员不足',
+          nextSteps: '开展培训',
+        },
+      },
       'health',
     );
     expect(first.errors).toBeUndefined();
     await t.gql(REPORT, { input: { taskId: lead, progressPercent: 40, narrative: '更正：已完成培训两期' } }, 'health');
-    await t.gql(REPORT, { input: { taskId: cooperating, progressPercent: 50, narrative: '配合完成摸底排查' } }, coopLiaison);
+    await t.gql(
+      REPORT,
+      { input: { taskId: cooperating, progressPercent: 50, narrative: '配合完成摸底排查' } },
+      coopLiaison,
+    );
 
     const v = await view(lead, 'health');
     expect(v.reports.map((r) => [r.progressPercent, r.narrative])).toEqual([
@@ -170,9 +216,15 @@ describe('department work on tasks', () => {
     const coop = v.cooperatingTasks.find((c) => c.id === cooperating)!;
     expect(coop).toMatchObject({ role: 'COOPERATING', reports: [{ narrative: '配合完成摸底排查' }] });
 
-    expect(codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 140, narrative: 'x' } }, 'health'))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 40, narrative: '  ' } }, 'health'))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 40, narrative: '越权' } }, coopLiaison))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 140, narrative: 'x' } }, 'health')),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 40, narrative: '  ' } }, 'health')),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await t.gql(REPORT, { input: { taskId: lead, progressPercent: 40, narrative: '越权' } }, coopLiaison)),
+    ).toBe('FORBIDDEN');
     const count = await db.query('SELECT count(*) AS n FROM progress_report WHERE task_id = $1', [lead]);
     expect(count[0].n).toBe(2);
   });
@@ -185,30 +237,54 @@ describe('department work on tasks', () => {
 
     expect(codeOf(await t.gql(request, { id, date: '2019-01-01', reason: '…' }, 'health'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(request, { id, date: '2021-02-30', reason: '…' }, 'health'))).toBe('BAD_USER_INPUT');
-    const asked = await t.gql<{ requestExtension: { id: string; status: string } }>(request, { id, date: '2021-06-30', reason: '疫情影响' }, 'health');
+    const asked = await t.gql<{ requestExtension: { id: string; status: string } }>(
+      request,
+      { id, date: '2021-06-30', reason: '疫情影响' },
+      'health',
+    );
     expect(asked.data!.requestExtension.status).toBe('PENDING');
     expect(codeOf(await t.gql(request, { id, date: '2021-07-30', reason: '再次' }, 'health'))).toBe('CONFLICT');
-    expect(codeOf(await t.gql(decide, { id: asked.data!.requestExtension.id, approve: true }, 'health'))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(decide, { id: asked.data!.requestExtension.id, approve: true }, 'health'))).toBe(
+      'FORBIDDEN',
+    );
 
-    const queue = await t.gql<{ reviewQueue: { pendingExtensions: { id: string }[] } }>('{ reviewQueue { pendingExtensions { id } } }', {}, 'sup');
+    const queue = await t.gql<{ reviewQueue: { pendingExtensions: { id: string }[] } }>(
+      '{ reviewQueue { pendingExtensions { id } } }',
+      {},
+      'sup',
+    );
     expect(queue.data!.reviewQueue.pendingExtensions.map((e) => e.id)).toContain(asked.data!.requestExtension.id);
-    const decided = await t.gql<{ decideExtension: { status: string } }>(decide, { id: asked.data!.requestExtension.id, approve: true }, 'sup');
+    const decided = await t.gql<{ decideExtension: { status: string } }>(
+      decide,
+      { id: asked.data!.requestExtension.id, approve: true },
+      'sup',
+    );
     expect(decided.data!.decideExtension.status).toBe('APPROVED');
     const after = await view(id, 'health');
-    expect(after).toMatchObject({ dueDate: '2021-06-30', originalDueDate: before.dueDate, version: before.version + 1, escalationLevel: 0 });
+    expect(after).toMatchObject({
+      dueDate: '2021-06-30',
+      originalDueDate: before.dueDate,
+      version: before.version + 1,
+      escalationLevel: 0,
+    });
   });
 
   it('writes an audit entry for every change, readable by supervisors', async () => {
     const id = await taskOf('tengzhou.HEALTH', 6);
-    const trail = await t.gql<{ taskAuditTrail: { action: string; actorName: string; before: string | null; after: string | null }[] }>(
-      'query($id: ID!) { taskAuditTrail(taskId: $id) { action actorName before after } }',
-      { id },
-      'sup',
-    );
-    expect(trail.data!.taskAuditTrail.map((e) => e.action)).toEqual(['task.create', 'extension.request', 'task.extend', 'extension.approve']);
+    const trail = await t.gql<{
+      taskAuditTrail: { action: string; actorName: string; before: string | null; after: string | null }[];
+    }>('query($id: ID!) { taskAuditTrail(taskId: $id) { action actorName before after } }', { id }, 'sup');
+    expect(trail.data!.taskAuditTrail.map((e) => e.action)).toEqual([
+      'task.create',
+      'extension.request',
+      'task.extend',
+      'extension.approve',
+    ]);
     const extend = trail.data!.taskAuditTrail.find((e) => e.action === 'task.extend')!;
     expect(JSON.parse(extend.after!).dueDate).toBe('2021-06-30');
-    expect(codeOf(await t.gql('query($id: ID!) { taskAuditTrail(taskId: $id) { action } }', { id }, 'health'))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql('query($id: ID!) { taskAuditTrail(taskId: $id) { action } }', { id }, 'health'))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('pages tasks with cursors and counts the filtered total', async () => {
@@ -217,8 +293,15 @@ describe('department work on tasks', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { data?: { tasks: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
-        await t.gql(page, { after, filter: { planId } }, 'sup');
+      const res: {
+        data?: {
+          tasks: {
+            totalCount: number;
+            edges: { node: { id: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        };
+      } = await t.gql(page, { after, filter: { planId } }, 'sup');
       expect(res.data!.tasks.totalCount).toBe(total);
       seen.push(...res.data!.tasks.edges.map((e) => e.node.id));
       if (!res.data!.tasks.pageInfo.hasNextPage) break;
@@ -227,11 +310,23 @@ describe('department work on tasks', () => {
     expect(new Set(seen).size).toBe(total);
 
     const mine = await t.gql<{ tasks: { totalCount: number } }>('{ tasks(first: 50) { totalCount } }', {}, 'police');
-    const police = Number((await db.query(`SELECT count(*) AS n FROM task t JOIN department d ON d.id = t.department_id WHERE d.key = 'tengzhou.PUBLIC_SECURITY'`))[0].n);
+    const police = Number(
+      (
+        await db.query(
+          `SELECT count(*) AS n FROM task t JOIN department d ON d.id = t.department_id WHERE d.key = 'tengzhou.PUBLIC_SECURITY'`,
+        )
+      )[0].n,
+    );
     expect(mine.data!.tasks.totalCount).toBeGreaterThanOrEqual(police); // own plus the measures it shares
-    const overdue = await t.gql<{ tasks: { totalCount: number } }>('{ tasks(first: 5, filter: { overdueAsOf: "2021-01-01" }) { totalCount } }', {}, 'sup');
+    const overdue = await t.gql<{ tasks: { totalCount: number } }>(
+      '{ tasks(first: 5, filter: { overdueAsOf: "2021-01-01" }) { totalCount } }',
+      {},
+      'sup',
+    );
     expect(overdue.data!.tasks.totalCount).toBeGreaterThan(0);
-    expect(codeOf(await t.gql('{ tasks(first: 5, after: "garbage") { totalCount } }', {}, 'sup'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql('{ tasks(first: 5, after: "garbage") { totalCount } }', {}, 'sup'))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(codeOf(await t.gql('{ tasks(first: 5000) { totalCount } }', {}, 'sup'))).toBe('BAD_USER_INPUT');
   });
 });

@@ -7,7 +7,9 @@ export default async function globalTeardown(): Promise<void> {
   if (!run?.startsWith('luoshi_test_')) return;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  const left = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${run}%`]);
+  const left = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    `${run}%`,
+  ]);
   for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
 }

@@ -48,7 +48,11 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, as?: string): Promise<GqlResult<T>> {
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    as?: string,
+  ): Promise<GqlResult<T>> {
     const req = this.http().post('/graphql').set('content-type', 'application/json');
     if (as) req.set('authorization', `Bearer ${await this.token(as)}`);
     const res = await req.send({ query, variables });
@@ -64,7 +68,10 @@ export class TestApp {
     const departments = this.get(DepartmentsService);
     const jurisdiction = place.jurisdictionKey ? await departments.findJurisdictionByKey(place.jurisdictionKey) : null;
     const departmentId = place.departmentKey
-      ? await departments.ensureFunctionDepartment(place.departmentKey.split('.')[0]!, place.departmentKey.split('.')[1]!)
+      ? await departments.ensureFunctionDepartment(
+          place.departmentKey.split('.')[0]!,
+          place.departmentKey.split('.')[1]!,
+        )
       : null;
     await this.get(UsersService).ensure({
       username,
@@ -94,4 +101,3 @@ export class TestApp {
 export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
-

@@ -25,7 +25,9 @@ export function resolverClasses(modules: Function[]): Function[] {
 export async function buildSchemaSdl(): Promise<string> {
   const ctx = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await ctx.get(GraphQLSchemaFactory).create(resolverClasses(DOMAIN_MODULES), [DateScalar, DateTimeScalar]);
+    const schema = await ctx
+      .get(GraphQLSchemaFactory)
+      .create(resolverClasses(DOMAIN_MODULES), [DateScalar, DateTimeScalar]);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await ctx.close();

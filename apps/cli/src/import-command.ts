@@ -47,6 +47,8 @@ function printPlan(p: DraftPlan, out: (line: string) => void): void {
   }
   for (const i of p.indicators) {
     const targets = i.targets.map((t) => `${t.year}:${t.value}`).join(' ');
-    out(`   ◆ ${i.name} (${i.unit ?? ''}) base ${i.baselineYear ?? ''}:${i.baselineValue ?? ''} → ${targets} ${i.nature ?? ''}`);
+    out(
+      `   ◆ ${i.name} (${i.unit ?? ''}) base ${i.baselineYear ?? ''}:${i.baselineValue ?? ''} → ${targets} ${i.nature ?? ''}`,
+    );
   }
 }

@@ -32,11 +32,18 @@ export class SeedService {
 
   async run(options: SeedOptions): Promise<void> {
     const counts = await this.registry.load(loadRegistryFiles(repoPath('seeds', 'registry')));
-    this.logger.log(`registry: ${counts.jurisdictions} jurisdictions, ${counts.functions} functions, ${counts.departments} departments`);
+    this.logger.log(
+      `registry: ${counts.jurisdictions} jurisdictions, ${counts.functions} functions, ${counts.departments} departments`,
+    );
     const scope = await this.systemScope();
     await this.seedPlans(scope);
     if (options.adminPassword) {
-      await this.users.ensure({ username: 'admin', password: options.adminPassword, displayName: '系统管理员', role: UserRole.ADMIN });
+      await this.users.ensure({
+        username: 'admin',
+        password: options.adminPassword,
+        displayName: '系统管理员',
+        role: UserRole.ADMIN,
+      });
     }
     await this.seedDemoAccounts(options.demoPassword);
   }
@@ -49,14 +56,25 @@ export class SeedService {
       displayName: '系统 (system)',
       role: UserRole.ADMIN,
     });
-    const user = { id: system.id, username: system.username, role: UserRole.ADMIN, departmentId: null, jurisdictionId: null };
+    const user = {
+      id: system.id,
+      username: system.username,
+      role: UserRole.ADMIN,
+      departmentId: null,
+      jurisdictionId: null,
+    };
     return { user, jurisdictionIds: null, departmentId: null };
   }
 
   private async seedPlans(scope: AccessScope): Promise<void> {
     const dir = repoPath('seeds', 'plans');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-      const outcome = await this.importer.import(scope, { text: readFileSync(`${dir}/${file}`, 'utf8'), fileName: file });
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
+      const outcome = await this.importer.import(scope, {
+        text: readFileSync(`${dir}/${file}`, 'utf8'),
+        fileName: file,
+      });
       for (const plan of outcome.plans) {
         const published = await this.publishing.publish(scope, plan.id);
         this.logger.log(`${file}: ${published.title} — ${published.status}`);
@@ -70,7 +88,8 @@ export class SeedService {
     const names = new Map(jurisdictions.map((j) => [j.key, j.name]));
     for (const account of demoAccounts(names)) {
       const jurisdiction = byKey.get(account.jurisdictionKey);
-      if (!jurisdiction) throw new Error(`Demo account ${account.username}: no jurisdiction ${account.jurisdictionKey}`);
+      if (!jurisdiction)
+        throw new Error(`Demo account ${account.username}: no jurisdiction ${account.jurisdictionKey}`);
       const departmentId = account.departmentKey
         ? await this.departments.ensureFunctionDepartment(account.jurisdictionKey, account.departmentKey.split('.')[1]!)
         : null;

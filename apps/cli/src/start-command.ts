@@ -17,7 +17,9 @@ export async function migrateCommand(config: AppConfig): Promise<string[]> {
 }
 
 export async function seedCommand(config: AppConfig): Promise<void> {
-  const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['error', 'warn', 'log'],
+  });
   try {
     await ctx.get(SeedService).run({
       adminPassword: config.LUOSHI_ADMIN_PASSWORD,
@@ -43,5 +45,8 @@ export async function startCommand(config: AppConfig): Promise<void> {
 }
 
 function run(relative: string): ChildProcess {
-  return spawn(process.execPath, [fileURLToPath(new URL(relative, import.meta.url))], { stdio: 'inherit', env: process.env });
+  return spawn(process.execPath, [fileURLToPath(new URL(relative, import.meta.url))], {
+    stdio: 'inherit',
+    env: process.env,
+  });
 }

@@ -40,7 +40,8 @@ export class AccessScopeService {
   assertCanManageJurisdiction(scope: AccessScope, jurisdictionId: string): void {
     const role = scope.user.role;
     if (role !== UserRole.ADMIN && role !== UserRole.SUPERVISOR) throw new ForbiddenError();
-    if (!this.reaches(scope, jurisdictionId)) throw new ForbiddenError('该辖区不在您的管理范围内 (jurisdiction out of scope)');
+    if (!this.reaches(scope, jurisdictionId))
+      throw new ForbiddenError('该辖区不在您的管理范围内 (jurisdiction out of scope)');
   }
 
   reaches(scope: AccessScope, jurisdictionId: string): boolean {

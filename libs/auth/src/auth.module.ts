@@ -14,7 +14,15 @@ import { UsersService } from './users.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([User]), JwtModule.register({})],
-  providers: [AuthService, LoginRateLimiter, UsersService, AccessScopeService, AuthResolver, UsersResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginRateLimiter,
+    UsersService,
+    AccessScopeService,
+    AuthResolver,
+    UsersResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UsersService, AccessScopeService],
 })
 export class AuthModule {}

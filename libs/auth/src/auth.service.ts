@@ -42,7 +42,10 @@ export class AuthService {
       dep: user.departmentId,
       jur: user.jurisdictionId,
     };
-    return this.jwt.signAsync(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_EXPIRES_IN as '8h' });
+    return this.jwt.signAsync(claims, {
+      secret: this.config.JWT_SECRET,
+      expiresIn: this.config.JWT_EXPIRES_IN as '8h',
+    });
   }
 
   /** The caller named by an `Authorization: Bearer` header; UNAUTHENTICATED when bad or expired. */

@@ -51,7 +51,8 @@ export class UsersService {
   }
 
   private validate(input: CreateUserInput): void {
-    if (!USERNAME_RE.test(input.username)) throw new BadInputError('用户名须为 3–64 位字母、数字或 _.- (invalid username)');
+    if (!USERNAME_RE.test(input.username))
+      throw new BadInputError('用户名须为 3–64 位字母、数字或 _.- (invalid username)');
     if (input.password.length < 8) throw new BadInputError('密码至少 8 位 (password too short)');
     if (!input.displayName.trim()) throw new BadInputError('显示名称不能为空 (displayName required)');
     if (input.role === UserRole.LIAISON && !input.departmentId)

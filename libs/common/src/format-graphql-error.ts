@@ -28,11 +28,19 @@ export function formatGraphqlError(
   }
   if (driverCode(original) === INVALID_TEXT_REPRESENTATION) {
     // A malformed id (not a UUID) names nothing that exists.
-    return { ...base, message: '标识无效，对象不存在 (no object with that id)', extensions: { code: ErrorCode.NOT_FOUND } };
+    return {
+      ...base,
+      message: '标识无效，对象不存在 (no object with that id)',
+      extensions: { code: ErrorCode.NOT_FOUND },
+    };
   }
   const httpStatus = httpStatusOf(original);
   if (httpStatus === 429) {
-    return { ...base, message: '请求过于频繁，请稍后再试 (too many requests)', extensions: { code: ErrorCode.TOO_MANY_REQUESTS } };
+    return {
+      ...base,
+      message: '请求过于频繁，请稍后再试 (too many requests)',
+      extensions: { code: ErrorCode.TOO_MANY_REQUESTS },
+    };
   }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {
@@ -43,7 +51,11 @@ export function formatGraphqlError(
     return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   logUnexpected(original);
-  return { ...base, message: '服务器内部错误 (internal server error)', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    ...base,
+    message: '服务器内部错误 (internal server error)',
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 const INVALID_TEXT_REPRESENTATION = '22P02';

@@ -17,7 +17,10 @@ export class Department {
   @Column({ name: 'jurisdiction_id', type: 'uuid' })
   jurisdictionId!: string;
 
-  @Field({ description: 'Stable code of the department\'s function. At least HEALTH, PUBLIC_SECURITY, CIVIL_AFFAIRS, EDUCATION exist.' })
+  @Field({
+    description:
+      "Stable code of the department's function. At least HEALTH, PUBLIC_SECURITY, CIVIL_AFFAIRS, EDUCATION exist.",
+  })
   @Column({ name: 'function_code' })
   functionCode!: string;
 

@@ -89,7 +89,9 @@ export class DepartmentsService {
     const j = registry.jurisdictions.find((x) => x.key === jurisdictionKey);
     const fn = registry.functions.find((f) => f.code === functionCode);
     if (!j || !fn) throw new Error(`No jurisdiction ${jurisdictionKey} or function ${functionCode} in the registry`);
-    const existing = registry.departments.find((d) => d.jurisdictionKey === jurisdictionKey && d.functionCode === functionCode);
+    const existing = registry.departments.find(
+      (d) => d.jurisdictionKey === jurisdictionKey && d.functionCode === functionCode,
+    );
     const target: DepartmentTarget = existing
       ? { kind: 'existing', departmentKey: existing.key }
       : {

@@ -33,9 +33,20 @@ export class PlanReviewService {
       if (await repo.existsBy({ measureId, departmentId }))
         throw new ConflictError('该部门已分配到此措施 (department already assigned; change its role instead)');
       const saved = await repo.save(
-        repo.create({ measureId, departmentId, role, mentionedAs: department[0].short_name, explicit: true, fanOutOf: null }),
+        repo.create({
+          measureId,
+          departmentId,
+          role,
+          mentionedAs: department[0].short_name,
+          explicit: true,
+          fanOutOf: null,
+        }),
       );
-      await this.audit.record(m, scope.user.id, 'assignment.add', 'assignment', saved.id, null, { measureId, departmentId, role });
+      await this.audit.record(m, scope.user.id, 'assignment.add', 'assignment', saved.id, null, {
+        measureId,
+        departmentId,
+        role,
+      });
       return measure;
     });
   }
@@ -55,7 +66,15 @@ export class PlanReviewService {
       const assignment = await this.assignment(m, assignmentId);
       const measure = await this.draftMeasure(m, scope, assignment.measureId);
       await m.getRepository(Assignment).update({ id: assignmentId }, { role });
-      await this.audit.record(m, scope.user.id, 'assignment.role', 'assignment', assignmentId, { role: assignment.role }, { role });
+      await this.audit.record(
+        m,
+        scope.user.id,
+        'assignment.role',
+        'assignment',
+        assignmentId,
+        { role: assignment.role },
+        { role },
+      );
       return measure;
     });
   }

@@ -33,7 +33,14 @@ export class PlanWriter {
     const plans: Plan[] = [];
     for (const [i, p] of draft.plans.entries()) {
       const owner = owners[i];
-      const plan = await this.insertPlan(documentId, i, p, jurisdictionIds.get(p.jurisdictionKey)!, owner, departmentIds);
+      const plan = await this.insertPlan(
+        documentId,
+        i,
+        p,
+        jurisdictionIds.get(p.jurisdictionKey)!,
+        owner,
+        departmentIds,
+      );
       const measureIds = await this.insertMeasures(plan.id, p.measures);
       await this.insertAssignments(assignmentRows(p.measures, measureIds, owner), departmentIds);
       await this.insertIndicators(plan.id, p);
@@ -50,7 +57,10 @@ export class PlanWriter {
     const target = p.leadDepartment ?? this.governmentOf(p.jurisdictionKey);
     if (!target) return null;
     const known = this.registry.departments.find((d) => d.key === target.departmentKey);
-    return { target, mentionedAs: known?.shortName ?? (target.kind === 'provisional' ? target.shortName : target.departmentKey) };
+    return {
+      target,
+      mentionedAs: known?.shortName ?? (target.kind === 'provisional' ? target.shortName : target.departmentKey),
+    };
   }
 
   private governmentOf(jurisdictionKey: string): DepartmentTarget | null {
@@ -60,7 +70,14 @@ export class PlanWriter {
     const j = this.registry.jurisdictions.find((x) => x.key === jurisdictionKey);
     if (!fn || !j) return null;
     const name = fn.nameTemplate.replace('{j}', j.name);
-    return { kind: 'provisional', departmentKey: key, jurisdictionKey, functionCode: 'GOVERNMENT', name, shortName: name };
+    return {
+      kind: 'provisional',
+      departmentKey: key,
+      jurisdictionKey,
+      functionCode: 'GOVERNMENT',
+      name,
+      shortName: name,
+    };
   }
 
   private async insertPlan(
@@ -87,7 +104,12 @@ export class PlanWriter {
         sourceText: p.sourceText,
         startLine: p.startLine,
         endLine: p.endLine,
-        outline: p.sections.map((s) => ({ code: s.code, title: s.title, line: s.line, holdsMeasures: s.holdsMeasures })),
+        outline: p.sections.map((s) => ({
+          code: s.code,
+          title: s.title,
+          line: s.line,
+          holdsMeasures: s.holdsMeasures,
+        })),
         createdAt: new Date(),
       }),
     );

@@ -62,7 +62,7 @@ export class Plan {
   @Column({ name: 'lead_department_id', type: 'uuid', nullable: true })
   leadDepartmentId!: string | null;
 
-  @Field({ description: 'The plan\'s source text as imported.' })
+  @Field({ description: "The plan's source text as imported." })
   @Column({ name: 'source_text' })
   sourceText!: string;
 

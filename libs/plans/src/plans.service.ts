@@ -19,7 +19,11 @@ export class PlansService {
 
   /** A liaison sees the plans its department has tasks in; others the plans of their jurisdictions. */
   async list(scope: AccessScope, status?: PlanStatus | null): Promise<Plan[]> {
-    const qb = this.dataSource.getRepository(Plan).createQueryBuilder('p').orderBy('p.created_at').addOrderBy('p.ordinal');
+    const qb = this.dataSource
+      .getRepository(Plan)
+      .createQueryBuilder('p')
+      .orderBy('p.created_at')
+      .addOrderBy('p.ordinal');
     if (status) qb.andWhere('p.status = :status', { status });
     if (scope.departmentId) {
       qb.andWhere('EXISTS (SELECT 1 FROM task t WHERE t.plan_id = p.id AND t.department_id = :dep)', {

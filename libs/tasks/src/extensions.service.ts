@@ -75,9 +75,17 @@ export class ExtensionsService {
         [requestId, status, scope.user.id, comment?.trim() || null],
       );
       if (approve) await this.updates.moveDueDate(m, scope, task, request.requestedDueDate, 'task.extend');
-      await this.audit.record(m, scope.user.id, `extension.${approve ? 'approve' : 'reject'}`, 'extension_request', requestId, {
-        status: request.status,
-      }, { status, comment: comment ?? null });
+      await this.audit.record(
+        m,
+        scope.user.id,
+        `extension.${approve ? 'approve' : 'reject'}`,
+        'extension_request',
+        requestId,
+        {
+          status: request.status,
+        },
+        { status, comment: comment ?? null },
+      );
       return m.getRepository(ExtensionRequest).findOneByOrFail({ id: requestId });
     });
   }

@@ -15,7 +15,10 @@ export class PlanPublishingResolver {
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Mutation(() => Plan, { description: 'Turns every assignment of every measure into a task. Idempotent.' })
-  async publishPlan(@CurrentUser() caller: AuthUser, @Args('planId', { type: () => ID }) planId: string): Promise<Plan> {
+  async publishPlan(
+    @CurrentUser() caller: AuthUser,
+    @Args('planId', { type: () => ID }) planId: string,
+  ): Promise<Plan> {
     return this.publishing.publish(await this.scopes.of(caller), planId);
   }
 

@@ -34,11 +34,25 @@ export class PlanPublishingService {
       await this.assertPublishable(m, plan);
       const created = await this.createTasks(m, plan.id);
       await m.getRepository(Plan).update({ id: plan.id }, { status: PlanStatus.PUBLISHED, publishedAt: new Date() });
-      await this.audit.record(m, scope.user.id, 'plan.publish', 'plan', plan.id, { status: plan.status }, {
-        status: PlanStatus.PUBLISHED,
-        tasksCreated: created.length,
-      });
-      await this.audit.recordMany(m, scope.user.id, 'task.create', 'task', created.map((t) => ({ entityId: t.id, after: t })));
+      await this.audit.record(
+        m,
+        scope.user.id,
+        'plan.publish',
+        'plan',
+        plan.id,
+        { status: plan.status },
+        {
+          status: PlanStatus.PUBLISHED,
+          tasksCreated: created.length,
+        },
+      );
+      await this.audit.recordMany(
+        m,
+        scope.user.id,
+        'task.create',
+        'task',
+        created.map((t) => ({ entityId: t.id, after: t })),
+      );
       return { ...plan, status: PlanStatus.PUBLISHED };
     });
   }
@@ -54,13 +68,18 @@ export class PlanPublishingService {
       [plan.id, plan.periodEnd],
     );
     if (!problems.length) return;
-    const list = problems.map((p) => `${p.code}${p.owners ? '（无期限 no deadline）' : '（无责任单位 no department）'}`);
+    const list = problems.map(
+      (p) => `${p.code}${p.owners ? '（无期限 no deadline）' : '（无责任单位 no department）'}`,
+    );
     throw new BadInputError(`以下措施不能发布 (measures not ready to publish): ${list.join('；')}`, {
       measures: problems.map((p) => p.code),
     });
   }
 
-  private createTasks(m: EntityManager, planId: string): Promise<{ id: string; departmentId: string; measureId: string }[]> {
+  private createTasks(
+    m: EntityManager,
+    planId: string,
+  ): Promise<{ id: string; departmentId: string; measureId: string }[]> {
     return m.query(
       `INSERT INTO task (measure_id, plan_id, department_id, role, due_date, original_due_date)
        SELECT a.measure_id, p.id, a.department_id, a.role, d.due, d.due

@@ -23,7 +23,10 @@ export class ProgressReportsResolver {
 
   @Roles(...WRITERS)
   @Mutation(() => ProgressReport, { description: 'Append-only: a correction is a new report.' })
-  async submitProgressReport(@CurrentUser() caller: AuthUser, @Args('input') input: ProgressReportInput): Promise<ProgressReport> {
+  async submitProgressReport(
+    @CurrentUser() caller: AuthUser,
+    @Args('input') input: ProgressReportInput,
+  ): Promise<ProgressReport> {
     return this.reports.submit(await this.scopes.of(caller), input);
   }
 
@@ -47,7 +50,7 @@ export class ExtensionsResolver {
   ) {}
 
   @Roles(...WRITERS)
-  @Mutation(() => ExtensionRequest, { description: '延期申请: ask to move a task\'s due date.' })
+  @Mutation(() => ExtensionRequest, { description: "延期申请: ask to move a task's due date." })
   async requestExtension(
     @CurrentUser() caller: AuthUser,
     @Args('taskId', { type: () => ID }) taskId: string,

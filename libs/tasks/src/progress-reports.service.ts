@@ -36,7 +36,10 @@ export class ProgressReportsService {
         .getOne();
       if (!task) throw new NotFoundError('Task', input.taskId);
       await this.access.assertWritable(scope, task, m);
-      if (!isOpen(task.status)) throw new BadInputError(`任务已${task.status === TaskStatus.COMPLETED ? '完成' : '取消'}，不能再报告 (task is closed)`);
+      if (!isOpen(task.status))
+        throw new BadInputError(
+          `任务已${task.status === TaskStatus.COMPLETED ? '完成' : '取消'}，不能再报告 (task is closed)`,
+        );
       await this.assertIndicatorsOfPlan(m, task, input.indicatorValues ?? []);
       const repo = m.getRepository(ProgressReport);
       const report = await repo.save(
@@ -48,7 +51,11 @@ export class ProgressReportsService {
           narrative: input.narrative.trim(),
           problems: input.problems?.trim() || null,
           nextSteps: input.nextSteps?.trim() || null,
-          indicatorValues: (input.indicatorValues ?? []).map((v) => ({ indicatorId: v.indicatorId, value: v.value.trim(), year: v.year ?? null })),
+          indicatorValues: (input.indicatorValues ?? []).map((v) => ({
+            indicatorId: v.indicatorId,
+            value: v.value.trim(),
+            year: v.year ?? null,
+          })),
           evidence: (input.evidence ?? []).map(cleanEvidence),
         }),
       );
@@ -68,12 +75,13 @@ export class ProgressReportsService {
   private async assertIndicatorsOfPlan(m: EntityManager, task: Task, values: IndicatorValueInput[]): Promise<void> {
     if (!values.length) return;
     const ids = [...new Set(values.map((v) => v.indicatorId))];
-    const rows: { id: string }[] = await m.query('SELECT id FROM indicator WHERE plan_id = $1 AND id = ANY($2::uuid[])', [
-      task.planId,
-      ids,
-    ]);
+    const rows: { id: string }[] = await m.query(
+      'SELECT id FROM indicator WHERE plan_id = $1 AND id = ANY($2::uuid[])',
+      [task.planId, ids],
+    );
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length) throw new BadInputError(`指标不属于该规划 (indicators not in this plan): ${missing.join(', ')}`);
+    if (missing.length)
+      throw new BadInputError(`指标不属于该规划 (indicators not in this plan): ${missing.join(', ')}`);
   }
 }
 
@@ -83,11 +91,13 @@ function validate(input: ProgressReportInput): void {
   if (!input.narrative?.trim()) throw new BadInputError('进展情况不能为空 (narrative is required)');
   for (const text of [input.narrative, input.problems, input.nextSteps])
     if (text && text.length > MAX_TEXT) throw new BadInputError(`内容过长，最多 ${MAX_TEXT} 字 (text too long)`);
-  for (const v of input.indicatorValues ?? []) if (!v.value?.trim()) throw new BadInputError('指标值不能为空 (indicator value is empty)');
+  for (const v of input.indicatorValues ?? [])
+    if (!v.value?.trim()) throw new BadInputError('指标值不能为空 (indicator value is empty)');
   for (const e of input.evidence ?? []) {
     if (!e.name?.trim()) throw new BadInputError('佐证材料须有名称 (evidence needs a name)');
     if (!e.url && !e.fileName) throw new BadInputError('佐证材料须有链接或文件 (evidence needs a url or a file)');
-    if (e.url && !/^https?:\/\//i.test(e.url)) throw new BadInputError('佐证链接须为 http(s) 地址 (evidence url must be http(s))');
+    if (e.url && !/^https?:\/\//i.test(e.url))
+      throw new BadInputError('佐证链接须为 http(s) 地址 (evidence url must be http(s))');
   }
 }
 

@@ -34,12 +34,12 @@ export class TaskAccess {
     if (scope.user.role === UserRole.ADMIN) return;
     if (scope.user.role === UserRole.LIAISON) {
       if (task.departmentId === scope.departmentId) return;
-      const sibling: unknown[] = await m.query('SELECT 1 FROM task WHERE measure_id = $1 AND department_id = $2 LIMIT 1', [
-        task.measureId,
-        scope.departmentId,
-      ]);
+      const sibling: unknown[] = await m.query(
+        'SELECT 1 FROM task WHERE measure_id = $1 AND department_id = $2 LIMIT 1',
+        [task.measureId, scope.departmentId],
+      );
       if (sibling.length) return;
-      throw new ForbiddenError('只能查看本部门的任务 (not your department\'s task)');
+      throw new ForbiddenError("只能查看本部门的任务 (not your department's task)");
     }
     await this.assertPlanInReach(scope, task, m);
   }
@@ -48,7 +48,7 @@ export class TaskAccess {
     if (scope.user.role === UserRole.ADMIN) return;
     if (scope.user.role === UserRole.LIAISON) {
       if (task.departmentId === scope.departmentId) return;
-      throw new ForbiddenError('只能处理本部门的任务 (not your department\'s task)');
+      throw new ForbiddenError("只能处理本部门的任务 (not your department's task)");
     }
     if (scope.user.role === UserRole.LEADER) throw new ForbiddenError('领导账号只读 (leaders read only)');
     await this.assertPlanInReach(scope, task, m);
@@ -60,7 +60,9 @@ export class TaskAccess {
   }
 
   private async assertPlanInReach(scope: AccessScope, task: Task, m: EntityManager): Promise<void> {
-    const rows: { jurisdiction_id: string }[] = await m.query('SELECT jurisdiction_id FROM plan WHERE id = $1', [task.planId]);
+    const rows: { jurisdiction_id: string }[] = await m.query('SELECT jurisdiction_id FROM plan WHERE id = $1', [
+      task.planId,
+    ]);
     const jurisdictionId = rows[0]?.jurisdiction_id;
     if (jurisdictionId && (scope.jurisdictionIds ?? []).includes(jurisdictionId)) return;
     throw new ForbiddenError('该任务不在您的辖区内 (task outside your jurisdiction)');

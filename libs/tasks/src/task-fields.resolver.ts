@@ -55,7 +55,8 @@ export class TaskFieldsResolver {
   }
 
   @ResolveField(() => [Task], {
-    description: "The other departments' tasks on the same measure (配合单位), so the lead can consolidate their reports.",
+    description:
+      "The other departments' tasks on the same measure (配合单位), so the lead can consolidate their reports.",
   })
   async cooperatingTasks(@Parent() task: Task, @CurrentUser() caller: AuthUser, @Req() req: object): Promise<Task[]> {
     const siblings = await this.tasks.tasksOfMeasureLoader(req, await this.scopes.of(caller)).load(task.measureId);

@@ -65,7 +65,8 @@ export class TaskUpdatesService {
 
   private changesFor(scope: AccessScope, task: Task, input: UpdateTaskInput): TaskChanges {
     const changes: TaskChanges = {};
-    if (input.status != null && input.status !== task.status) Object.assign(changes, this.statusChange(scope, task, input.status));
+    if (input.status != null && input.status !== task.status)
+      Object.assign(changes, this.statusChange(scope, task, input.status));
     if (input.progressPercent != null) {
       if (!Number.isInteger(input.progressPercent) || input.progressPercent < 0 || input.progressPercent > 100)
         throw new BadInputError('进度须为 0–100 的整数 (progressPercent must be 0–100)');
@@ -74,7 +75,8 @@ export class TaskUpdatesService {
     if (input.dueDate != null) {
       if (scope.user.role !== UserRole.ADMIN && scope.user.role !== UserRole.SUPERVISOR)
         throw new ForbiddenError('只有督查室可以调整期限 (only ADMIN and SUPERVISOR move a due date)');
-      if (!isCalendarDate(input.dueDate)) throw new BadInputError('期限格式应为 YYYY-MM-DD (dueDate must be YYYY-MM-DD)');
+      if (!isCalendarDate(input.dueDate))
+        throw new BadInputError('期限格式应为 YYYY-MM-DD (dueDate must be YYYY-MM-DD)');
       if (input.dueDate !== task.dueDate) Object.assign(changes, { due_date: input.dueDate, escalation_level: 0 });
     }
     return changes;
@@ -83,7 +85,8 @@ export class TaskUpdatesService {
   private statusChange(scope: AccessScope, task: Task, to: TaskStatus): TaskChanges {
     const verdict = judgeMove(task.status, to, scope.user.role);
     if (verdict === 'illegal') throw new BadInputError(`不允许的状态变更 (illegal status move ${task.status} → ${to})`);
-    if (verdict === 'not-for-role') throw new ForbiddenError(`${task.status} → ${to} 须由督查室操作 (supervision office only)`);
+    if (verdict === 'not-for-role')
+      throw new ForbiddenError(`${task.status} → ${to} 须由督查室操作 (supervision office only)`);
     if (to === TaskStatus.COMPLETED) return { status: to, completed_at: new Date(), progress_percent: 100 };
     if (to === TaskStatus.PENDING_REVIEW) return { status: to, returned_at: null };
     return { status: to };
@@ -115,9 +118,12 @@ export class TaskUpdatesService {
       [task.id, expectedVersion, ...columns.map((c) => changes[c])],
     );
     if (!rows.length)
-      throw new ConflictError(`任务已被他人修改，请刷新后重试 (stale version ${expectedVersion}; task is at ${task.version})`, {
-        currentVersion: task.version,
-      });
+      throw new ConflictError(
+        `任务已被他人修改，请刷新后重试 (stale version ${expectedVersion}; task is at ${task.version})`,
+        {
+          currentVersion: task.version,
+        },
+      );
     const updated = await m.getRepository(Task).findOneByOrFail({ id: task.id });
     await this.audit.record(m, scope.user.id, action, 'task', task.id, snapshot(task), snapshot(updated));
     return updated;

@@ -20,7 +20,11 @@ import { UserDirectory } from './user-directory.js';
 import { WorkQueuesService } from './work-queues.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, ProgressReport, TaskReview, ExtensionRequest]), PlansModule, DepartmentsModule],
+  imports: [
+    TypeOrmModule.forFeature([Task, ProgressReport, TaskReview, ExtensionRequest]),
+    PlansModule,
+    DepartmentsModule,
+  ],
   providers: [
     TaskAccess,
     TasksService,

@@ -41,20 +41,27 @@ export class TasksResolver {
   }
 
   @Roles(UserRole.LIAISON)
-  @Query(() => WorkQueue, { description: "待办: the liaison's department's open work, returned tasks and pending requests." })
+  @Query(() => WorkQueue, {
+    description: "待办: the liaison's department's open work, returned tasks and pending requests.",
+  })
   async workQueue(@CurrentUser() caller: AuthUser): Promise<WorkQueue> {
     return this.queues.workQueue(await this.scopes.of(caller));
   }
 
   @Roles(...REVIEWERS)
-  @Query(() => ReviewQueue, { description: '审核队列: completed work and extension requests awaiting the supervision office.' })
+  @Query(() => ReviewQueue, {
+    description: '审核队列: completed work and extension requests awaiting the supervision office.',
+  })
   async reviewQueue(@CurrentUser() caller: AuthUser): Promise<ReviewQueue> {
     return this.queues.reviewQueue(await this.scopes.of(caller));
   }
 
   @Roles(...REVIEWERS)
   @Query(() => [AuditEntryView], { description: "A task's audit trail: every change, who made it, before and after." })
-  async taskAuditTrail(@CurrentUser() caller: AuthUser, @Args('taskId', { type: () => ID }) taskId: string): Promise<AuditEntryView[]> {
+  async taskAuditTrail(
+    @CurrentUser() caller: AuthUser,
+    @Args('taskId', { type: () => ID }) taskId: string,
+  ): Promise<AuditEntryView[]> {
     const scope = await this.scopes.of(caller);
     return this.queues.auditTrail(scope, await this.reads.get(scope, taskId));
   }

@@ -37,7 +37,11 @@ export class TasksService {
       throw new BadInputError(`first 须在 1 到 ${MAX_PAGE} 之间 (first must be 1–${MAX_PAGE})`);
     const base = this.access.restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope);
     applyFilter(base, filter);
-    const page = base.clone().orderBy('t.due_date').addOrderBy('t.id').limit(first + 1);
+    const page = base
+      .clone()
+      .orderBy('t.due_date')
+      .addOrderBy('t.id')
+      .limit(first + 1);
     if (after) {
       const c = decodeCursor(after);
       page.andWhere('(t.due_date, t.id) > (:afterDue, :afterId)', { afterDue: c.dueDate, afterId: c.id });
@@ -45,7 +49,11 @@ export class TasksService {
     const [rows, totalCount] = await Promise.all([page.getMany(), base.getCount()]);
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   /** Tasks of each measure that the caller may see. */
@@ -73,7 +81,11 @@ export class TasksService {
 
   taskLoader(request: object) {
     return this.loaders.get<string, Task | null>(request, 'task', async (ids) => {
-      const rows = await this.dataSource.getRepository(Task).createQueryBuilder('t').where('t.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const rows = await this.dataSource
+        .getRepository(Task)
+        .createQueryBuilder('t')
+        .where('t.id = ANY(:ids)', { ids: [...ids] })
+        .getMany();
       const byId = new Map(rows.map((t) => [t.id, t]));
       return ids.map((id) => byId.get(id) ?? null);
     });

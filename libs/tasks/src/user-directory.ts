@@ -14,7 +14,11 @@ export class UserDirectory {
 
   loader(request: object) {
     return this.loaders.get<string, User | null>(request, 'user', async (ids) => {
-      const rows = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const rows = await this.dataSource
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('u.id = ANY(:ids)', { ids: [...ids] })
+        .getMany();
       return byKeys(ids, rows, (u) => u.id);
     });
   }

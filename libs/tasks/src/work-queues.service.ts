@@ -25,7 +25,10 @@ export class WorkQueuesService {
     const [openTasks, returnedTasks, pendingExtensions] = await Promise.all([
       tasks
         .createQueryBuilder('t')
-        .where('t.department_id = :dep AND t.status NOT IN (:...closed)', { dep: scope.departmentId, closed: CLOSED_STATUSES })
+        .where('t.department_id = :dep AND t.status NOT IN (:...closed)', {
+          dep: scope.departmentId,
+          closed: CLOSED_STATUSES,
+        })
         .orderBy('t.due_date')
         .addOrderBy('t.id')
         .limit(QUEUE_LIMIT)

@@ -11,7 +11,7 @@ export class WorkQueue {
   @Field(() => [Task], { description: 'Tasks the supervision office returned; the latest review says why.' })
   returnedTasks!: Task[];
 
-  @Field(() => [ExtensionRequest], { description: 'The department\'s extension requests awaiting a decision.' })
+  @Field(() => [ExtensionRequest], { description: "The department's extension requests awaiting a decision." })
   pendingExtensions!: ExtensionRequest[];
 }
 
