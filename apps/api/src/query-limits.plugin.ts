@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getNullableType,
+  GraphQLError,
+  isListType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode } from '@app/common';
@@ -7,9 +15,14 @@ import { ErrorCode } from '@app/common';
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 20_000;
 
-/** A paginated field costs its children once per requested row. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined;
+/** Rows assumed for a list field that takes no `first` (a plan's measures, a measure's assignments). */
+export const ASSUMED_LIST_SIZE = 10;
+
+/** A list costs its children once per row: `first` rows when paginated, else ASSUMED_LIST_SIZE. */
+const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
+  return isListType(getNullableType(field.type)) ? 1 + childComplexity * ASSUMED_LIST_SIZE : undefined;
+};
 
 /** Refuses operations nested deeper than MAX_DEPTH or costlier than MAX_COMPLEXITY before they run. */
 export function queryLimitsPlugin(schemaOf: () => GraphQLSchema | undefined): ApolloServerPlugin {
@@ -26,7 +39,7 @@ export function queryLimitsPlugin(schemaOf: () => GraphQLSchema | undefined): Ap
             query: document,
             variables: request.variables ?? {},
             operationName: request.operationName ?? undefined,
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > MAX_COMPLEXITY)
             throw limitError(`查询过于复杂 (query complexity ${complexity} exceeds ${MAX_COMPLEXITY})`);
