@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -21,11 +22,20 @@ const DUMMY_HASH = argon2.hash('luoshi-timing-equaliser');
 
 @Injectable()
 export class AuthService {
+  /**
+   * Built once. Given a string, jsonwebtoken first tries to parse it as a public key and
+   * then derives a secret key, on every request — more than the HMAC itself costs. It
+   * accepts a KeyObject at run time; @nestjs/jwt's types only say string | Buffer.
+   */
+  private readonly key: string;
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string;
+  }
 
   async login(username: string, password: string): Promise<{ token: string; user: User }> {
     const user = await this.users.findOneBy({ username });
@@ -43,7 +53,7 @@ export class AuthService {
       jur: user.jurisdictionId,
     };
     return this.jwt.signAsync(claims, {
-      secret: this.config.JWT_SECRET,
+      secret: this.key,
       expiresIn: this.config.JWT_EXPIRES_IN as '8h',
     });
   }
@@ -53,7 +63,7 @@ export class AuthService {
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return undefined;
     try {
-      const c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.config.JWT_SECRET });
+      const c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
       return { id: c.sub, username: c.username, role: c.role, departmentId: c.dep, jurisdictionId: c.jur };
     } catch {
       throw new UnauthenticatedError('登录凭证无效或已过期 (token invalid or expired)');

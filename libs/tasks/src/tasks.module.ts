@@ -14,7 +14,7 @@ import { TaskFieldsResolver } from './task-fields.resolver.js';
 import { TaskReview } from './task-review.entity.js';
 import { TaskUpdatesService } from './task-updates.service.js';
 import { Task } from './task.entity.js';
-import { TasksResolver } from './tasks.resolver.js';
+import { TaskConnectionResolver, TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueuesService } from './work-queues.service.js';
@@ -35,6 +35,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     PlanPublishingService,
     UserDirectory,
     TasksResolver,
+    TaskConnectionResolver,
     TaskFieldsResolver,
     ProgressReportsResolver,
     ExtensionsResolver,

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
 import { AuditEntryView } from './dtos/audit-entry.type.js';
 import { TaskConnection } from './dtos/task-connection.type.js';
@@ -81,5 +81,13 @@ export class TasksResolver {
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
   ): Promise<Task> {
     return this.updates.review(await this.scopes.of(caller), taskId, accept, comment);
+  }
+}
+
+@Resolver(() => TaskConnection)
+export class TaskConnectionResolver {
+  @ResolveField(() => Int, { description: 'Tasks matching the filter within the caller\'s scope.' })
+  totalCount(@Parent() connection: TaskConnection): Promise<number> {
+    return connection.countTotal();
   }
 }

@@ -46,13 +46,12 @@ export class TasksService {
       const c = decodeCursor(after);
       page.andWhere('(t.due_date, t.id) > (:afterDue, :afterId)', { afterDue: c.dueDate, afterId: c.id });
     }
-    const [rows, totalCount] = await Promise.all([page.getMany(), base.getCount()]);
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node) }));
+    const rows = await page.getMany();
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node) }));
     return {
       edges,
-      totalCount,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      countTotal: () => base.getCount(),
     };
   }
 

@@ -51,6 +51,8 @@ export class TaskWork1763900100000 implements MigrationInterface {
 
       ALTER TABLE task ADD COLUMN returned_at timestamptz;
       CREATE INDEX task_measure_idx ON task(measure_id);
+      -- The tasks list pages in (due date, id) order: walk the index instead of sorting the scope.
+      CREATE INDEX task_due_id_idx ON task(due_date, id);
       CREATE INDEX task_pending_review_idx ON task(updated_at) WHERE status = 'PENDING_REVIEW';
     `);
   }
@@ -58,7 +60,7 @@ export class TaskWork1763900100000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       ALTER TABLE task DROP COLUMN returned_at;
-      DROP INDEX task_measure_idx, task_pending_review_idx;
+      DROP INDEX task_measure_idx, task_pending_review_idx, task_due_id_idx;
       DROP TABLE extension_request, task_review, progress_report;
     `);
   }

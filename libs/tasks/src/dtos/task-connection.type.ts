@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { Task } from '../task.entity.js';
 
 @ObjectType()
@@ -27,6 +27,6 @@ export class TaskConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
-  totalCount!: number;
+  /** Counted only when the client asks for totalCount (see TaskConnectionResolver): a count costs a scan. */
+  countTotal!: () => Promise<number>;
 }

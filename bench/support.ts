@@ -1,0 +1,87 @@
+// Shared by the benchmarks: a scratch database migrated by the real migrations, and the API as a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import { parseConfig, repoPath } from '@app/common';
+import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
+import { RegistrySeeder } from '@app/departments';
+import { loadRegistryFiles } from '@app/importer';
+import { SeedModule } from '../apps/cli/src/seed.module.js';
+
+export interface ScratchDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  const base = parseConfig(process.env).DATABASE_URL;
+  const url = new URL(base);
+  const name = `${prefix}_${randomBytes(3).toString('hex')}`;
+  url.pathname = `/${name}`;
+  await ensureDatabase(url.toString());
+  const ds = await createDataSource(url.toString()).initialize();
+  await runMigrations(ds);
+  await ds.destroy();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const admin = new URL(base);
+      admin.pathname = '/postgres';
+      const ds2 = await createDataSource(admin.toString()).initialize();
+      await ds2.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await ds2.destroy();
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts the built API (dist/) on the scratch database and waits for /health. */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [repoPath('dist', 'apps', 'api', 'src', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('API did not start');
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** Loads seeds/registry into a scratch database through the same service `npm start` uses. */
+export async function seedRegistry(databaseUrl: string): Promise<void> {
+  const config = { ...parseConfig(process.env), DATABASE_URL: databaseUrl };
+  const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
+  try {
+    await ctx.get(RegistrySeeder).load(loadRegistryFiles(repoPath('seeds', 'registry')));
+  } finally {
+    await ctx.close();
+  }
+}
