@@ -5,29 +5,55 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchingForm, normaliseDocument, type SourceLine } from '../normalise.js';
-import { loadLabels } from './labels.js';
+import { loadRegistryFiles } from '../registry.js';
+import { loadLabels, type LabelledMeasure } from './labels.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const labelled = loadLabels(join(root, 'libs/importer/fixtures/labels'));
 
-const FUNCTION_CODES = new Set(
-  `GOVERNMENT GOVERNMENT_OFFICE HEALTH PUBLIC_SECURITY CIVIL_AFFAIRS EDUCATION FINANCE JUSTICE HUMAN_RESOURCES
-  DEVELOPMENT_REFORM MARKET_REGULATION MEDICAL_SECURITY PROPAGANDA POLITICAL_LEGAL COMPREHENSIVE_GOVERNANCE PRICE
-  TRADE_UNION YOUTH_LEAGUE WOMENS_FEDERATION DISABLED_FEDERATION AGING CULTURE_TOURISM SCIENCE_TECH
-  HOUSING_CONSTRUCTION VETERANS EMERGENCY DISEASE_CONTROL MEDICAL_PRODUCTS CHINESE_MEDICINE CYBERSPACE RADIO_TV
-  AGRICULTURE INDUSTRY_IT STATISTICS RURAL_REVITALIZATION ORGANIZATION EDITORIAL SPORTS ECOLOGY_ENVIRONMENT
-  NATURAL_RESOURCES TRANSPORT WATER COMMERCE DATA_BUREAU`.split(/\s+/),
-);
+// The codes of the function catalogue (职能目录): the only ones the importer can answer with.
+const FUNCTION_CODES = new Set(loadRegistryFiles(join(root, 'seeds/registry')).functions.map((f) => f.code));
 
 function seedLines(seed: string): Map<number, SourceLine> {
   const text = readFileSync(join(root, 'seeds/plans', seed), 'utf8');
   return new Map(normaliseDocument(text).lines.map((l) => [l.no, l]));
 }
 
+/**
+ * Whether a line opens with the item's marker as documents print it: 1. and 4、 (arabic), 一、 (Chinese), （一）
+ * (parenthesised, nothing after it). Where the source lost the numeral (`.推进电子健康卡创新应用`), an arabic
+ * marker's bare separator stands for it.
+ */
+function opensWithMarker(text: string, marker: string): boolean {
+  if (marker.startsWith('（')) return text.startsWith(marker);
+  const separators = /^\d+$/.test(marker) ? ['.', '、'] : ['、', '.'];
+  if (separators.some((s) => text.startsWith(marker + s))) return true;
+  return /^\d+$/.test(marker) && text.startsWith('.');
+}
+
+/** The text of a labelled measure: from its line up to the next label's line (the last one: its line alone). */
+function measureText(lines: Map<number, SourceLine>, measures: LabelledMeasure[], i: number): string {
+  const from = measures[i]!.line;
+  const to = measures[i + 1]?.line ?? from + 1;
+  return [...lines.values()]
+    .filter((l) => l.no >= from && l.no < to)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+// 卫生计生部门 stands for 卫生计生、民政部门; 市财政 for 市、县财政: the words before the suffix are printed.
+const MENTION_SUFFIX = /(?:行政主管部门|行政部门|主管部门|部门|机构|机关|单位|组织)$/;
+
 describe('hand labels', () => {
-  it('cover the five seeds, two of them measure by measure', () => {
+  it('cover the five seeds, each measure by measure', () => {
     expect(labelled.map((l) => l.seed.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
-    expect(labelled.filter((l) => l.measures).map((l) => l.seed.slice(0, 3))).toEqual(['001', '002']);
+    expect(labelled.filter((l) => l.measures).map((l) => l.seed.slice(0, 3))).toEqual([
+      '000',
+      '001',
+      '002',
+      '003',
+      '004',
+    ]);
     for (const l of labelled) expect(existsSync(join(root, 'seeds/plans', l.seed))).toBe(true);
   });
 
@@ -37,10 +63,15 @@ describe('hand labels', () => {
     it.each(measures!)('line $line ($code) starts the numbered item and names its units', (m) => {
       const line = lines.get(m.line)!;
       const marker = m.code.split('.').at(-1)!;
-      expect(line.text.startsWith(`${marker}.`)).toBe(true);
+      expect([line.text.slice(0, 12), opensWithMarker(line.text, marker)]).toEqual([line.text.slice(0, 12), true]);
       expect(matchingForm(line.original)).toContain(matchingForm(m.titleStart));
       for (const a of m.assignments) expect(line.text).toContain(matchingForm(a.mentionedAs));
       expect(m.deadline).toMatch(/^20\d\d-12-31$/);
+    });
+
+    it.each(measures!.map((m, i) => ({ ...m, i })))('line $line names its actors in prose', (m) => {
+      const text = measureText(lines, measures!, m.i);
+      for (const a of m.inferred) expect(text).toContain(matchingForm(a.mentionedAs).replace(MENTION_SUFFIX, ''));
     });
 
     it.each(measures!)('line $line uses known function codes and infers no one already assigned', (m) => {

@@ -24,9 +24,14 @@ const KNOWN: Record<string, MentionResolution> = {
     ],
   },
   各有关部门: { kind: 'collective', reason: '泛指' },
+  市政府: { kind: 'department', target: existing('tz.GOVERNMENT') },
+  县政府: {
+    kind: 'fanout',
+    targets: [{ target: existing('tz.a.GOVERNMENT'), jurisdictionKey: 'tz.a' }],
+  },
 };
 const resolve = (mention: string): MentionResolution => KNOWN[mention] ?? { kind: 'unknown' };
-const actors = new ActorFinder('卫生计生|公安|民政|教育', ['市卫计局']);
+const actors = new ActorFinder('卫生计生|公安|民政|教育|政府', ['市卫计局']);
 
 function lines(...text: string[]) {
   return normaliseDocument(text.join('\n')).lines;
@@ -69,6 +74,10 @@ describe('Assigner', () => {
     expect(summary(assigner, '卫生计生、民政部门要以妇幼健康服务为平台。公安部门要加强宣传。（市卫计局负责）')).toEqual(
       ['市卫计局:RESPONSIBLE:explicit', '民政部门:RESPONSIBLE:prose', '公安部门:RESPONSIBLE:prose'],
     );
+  });
+
+  it("leaves out the plan's own government speaking, but not the children's governments it names", () => {
+    expect(summary(assigner, '市政府将加强督查。县政府要落实责任。')).toEqual(['县政府:RESPONSIBLE:prose>tz.a']);
   });
 
   it('warns on collective and unknown units, naming the line', () => {

@@ -73,10 +73,11 @@ export class Assigner {
   private readProse(line: SourceLine, explicit: Set<string>, out: MeasureAssignments): void {
     if (!this.actors) return;
     for (const mention of this.actors.actors(withoutLists(line.text))) {
-      // 市政府将… is the plan's own government speaking, not a department taking on the measure.
-      if (OWN_GOVERNMENT.test(mention)) continue;
       const resolution = this.resolve(mention);
       if (resolution.kind !== 'department' && resolution.kind !== 'fanout') continue;
+      // 市政府将… is the plan's own government speaking, not a department taking on the measure; 县政府 in a
+      // city's plan fans out to the counties and stays.
+      if (resolution.kind === 'department' && OWN_GOVERNMENT.test(mention)) continue;
       for (const a of toAssignments(mention, resolution, 'RESPONSIBLE', false)) {
         if (explicit.has(keyOf(a)) || out.assignments.some((b) => keyOf(b) === keyOf(a))) continue;
         out.assignments.push(a);

@@ -1,5 +1,6 @@
 // Deadlines named in a measure's text (Asia/Shanghai calendar dates, YYYY-MM-DD):
 // 到2020年 → 2020-12-31, 2019年4月底前 → 2019-04-30, 2020年起每年2月底前 → 2020-02-29.
+import { bareTargetYears } from './year-forms.js';
 
 export interface DeadlineFinding {
   /** The latest target date the text names. */
@@ -46,6 +47,7 @@ function targetsIn(text: string): string[] {
     if (m[2]) dates.push(calendarDate(year, Number(m[2]), m[3] ? Number(m[3]) : undefined));
     else dates.push(calendarDate(year, monthOf(m[4])));
   }
+  for (const year of bareTargetYears(text)) dates.push(calendarDate(year, 12));
   for (const m of text.matchAll(RECURRING)) {
     dates.push(calendarDate(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined));
   }

@@ -1,7 +1,7 @@
 // The catalogue's function words for finding actors in prose: 公安部门要…, 卫生计生、民政部门….
 import type { Registry } from '../types.js';
 import { indexOf } from './registry-index.js';
-import { escapeRegExp, longestAt } from './text.js';
+import { longestAt, wordsSource } from './text.js';
 
 const sources = new WeakMap<Registry, string>();
 
@@ -9,16 +9,15 @@ const sources = new WeakMap<Registry, string>();
 export function functionWordsSource(registry: Registry): string {
   let source = sources.get(registry);
   if (source === undefined) {
-    const words = [...indexOf(registry).catalogue.byWord.keys()].sort((a, b) => b.length - a.length);
-    source = words.length > 0 ? `(?:${words.map(wordSource).join('|')})` : '(?!)';
+    source = wordsSource([...indexOf(registry).catalogue.byWord.keys()], notDepartment);
     sources.set(registry, source);
   }
   return source;
 }
 
 // 公安部门 is a local department in prose, not the ministry 公安部 followed by 门.
-function wordSource(word: string): string {
-  return word.endsWith('部') ? `${escapeRegExp(word)}(?!门)` : escapeRegExp(word);
+function notDepartment(word: string): string {
+  return word.endsWith('部') ? '(?!门)' : '';
 }
 
 /** The function codes a text names, in order of first appearance: '卫生计生、民政部门' → ['HEALTH', 'CIVIL_AFFAIRS']. */

@@ -2,4 +2,5 @@
 export { functionsNamed, functionWordsSource } from './function-words.js';
 export { inferJurisdiction } from './infer-jurisdiction.js';
 export { resolveMention } from './resolve-mention.js';
+export { wordsSource } from './text.js';
 export type { MentionContext, MentionResolution } from './types.js';

@@ -226,6 +226,21 @@ describe('resolveMention: fan-out and collectives', () => {
     },
   );
 
+  it('reads a level word below the plan as its children at that level: 县级 in 朔州 is every county-level unit', () => {
+    const counties = registry.jurisdictions.filter((j) => j.parentKey === 'shuozhou').map((j) => j.key);
+    expect(fanOutKeys('shuozhou', '县级').sort()).toEqual(counties.map((k) => `${k}.GOVERNMENT`).sort());
+    expect(fanOutKeys('suqian', '县财政')).toHaveLength(5);
+    expect(fanOutKeys('suqian', '县级卫生计生单位').every((k) => k.endsWith('.HEALTH'))).toBe(true);
+    // The plan's own level, or one above it, is no fan-out.
+    expect(resolve('suqian', '市级').kind).toBe('unknown');
+    expect(keyOf('suqian', '市财政')).toBe('suqian.FINANCE');
+    expect(resolve('tengzhou', '县级').kind).toBe('unknown');
+  });
+
+  it('其余各县 in 朔州 is each county: which of them are meant the text does not say', () => {
+    expect(fanOutKeys('shuozhou', '其余各县')).toEqual(fanOutKeys('shuozhou', '各县'));
+  });
+
   it('各区县 where there are only towns is collective, not a silent empty fan-out', () => {
     expect(resolve('tengzhou', '各区县').kind).toBe('collective');
   });

@@ -2,7 +2,7 @@
 import type { DepartmentTarget, Registry } from '../types.js';
 import { functionOfWords } from './catalogue.js';
 import { collectiveReason } from './collective.js';
-import { fanOut } from './fanout.js';
+import { fanOut, fanOutToLevel } from './fanout.js';
 import {
   type JurisdictionIndex,
   levelPrefix,
@@ -16,6 +16,7 @@ import { mentionForm } from './text.js';
 import type { MentionContext, MentionResolution } from './types.js';
 
 const NATION = 'cn';
+const SOME_OF_EACH = /^(?:其余|其他|其它)(?=各)/;
 const NAMED_FIRST_OF_OTHERS = /(?<=.)等(?:其他|其它)?(?:有关|相关)?(?:部门|单位)(?:和单位)?$/;
 
 // Documents repeat their mentions (市卫计局 fourteen times in one plan): answers are kept per registry.
@@ -39,13 +40,15 @@ export function resolveMention(ctx: MentionContext, mention: string): MentionRes
 function resolveAfresh(index: RegistryIndex, planKey: string, mention: string): MentionResolution {
   const text = mentionForm(mention)
     .replace(/^团([市县区])委/, '$1团委') // 团市委 → 市 + 团委
-    .replace(NAMED_FIRST_OF_OTHERS, ''); // 教育部等有关部门和单位: the named one leads
+    .replace(NAMED_FIRST_OF_OTHERS, '') // 教育部等有关部门和单位: the named one leads
+    .replace(SOME_OF_EACH, ''); // 其余各县: which of them the importer cannot tell, so each
   if (!text || !index.jurisdictions.byKey.has(planKey)) return { kind: 'unknown' };
   const reason = collectiveReason(text);
   if (reason) return { kind: 'collective', reason };
   if (text.startsWith('各') && !text.startsWith('各级')) return fanOut(index, planKey, text) ?? { kind: 'unknown' };
   const target = departmentNamed(index, planKey, text.replace(/^各级/, ''));
-  return target ? { kind: 'department', target } : { kind: 'unknown' };
+  if (target) return { kind: 'department', target };
+  return fanOutToLevel(index, planKey, text) ?? { kind: 'unknown' };
 }
 
 function deepFreeze<T>(value: T): T {

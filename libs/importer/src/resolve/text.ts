@@ -33,3 +33,36 @@ export function maxKeyLength(map: ReadonlyMap<string, unknown>): number {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** The word ending here, if any. */
+  word: string | null;
+}
+
+/**
+ * One regexp source matching any of `words`, the longest first, shaped as a trie: 卫(?:生(?:健康|计生)|健).
+ * Shared beginnings are written once, which keeps the patterns built from it small and lets the engine choose
+ * by character instead of trying each word. `after` adds a condition behind a word: 公安部 → 公安部(?!门).
+ */
+export function wordsSource(words: string[], after: (word: string) => string = () => ''): string {
+  const root: TrieNode = { children: new Map(), word: null };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let next = node.children.get(ch);
+      if (!next) node.children.set(ch, (next = { children: new Map(), word: null }));
+      node = next;
+    }
+    node.word = word;
+  }
+  return root.children.size > 0 ? branches(root, after) : '(?!)';
+}
+
+function branches(node: TrieNode, after: (word: string) => string): string {
+  const longer = [...node.children.keys()]
+    .sort()
+    .map((ch) => escapeRegExp(ch) + branches(node.children.get(ch)!, after));
+  const alternatives = node.word === null ? longer : [...longer, after(node.word)];
+  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+}
