@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
-import { createLogger, PinoLoggerService, type AppConfig } from '@app/common';
+import { createLogger, PinoLoggerService, repoPath, type AppConfig } from '@app/common';
+import { serveConsole } from '../../web/server/serve-console.js';
 import { AppModule } from './app.module.js';
 
 /** Builds the API application (used by main.ts, the CLI and the end-to-end tests). */
@@ -13,6 +14,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   });
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   app.useBodyParser('json', { limit: '15mb' }); // a plan document is pasted whole into importPlanDocument
+  serveConsole(app, repoPath('dist', 'web')); // the web console at / (npm run web:build), when built
   app.enableShutdownHooks();
   return app;
 }

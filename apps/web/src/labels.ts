@@ -1,0 +1,84 @@
+/** Chinese names for the API's enums and levels, one place for the whole console. */
+
+export const TASK_STATUS: Record<string, { text: string; color: string }> = {
+  NOT_STARTED: { text: '未开始', color: 'default' },
+  IN_PROGRESS: { text: '进行中', color: 'processing' },
+  PENDING_REVIEW: { text: '待审核', color: 'purple' },
+  COMPLETED: { text: '已完成', color: 'success' },
+  CANCELLED: { text: '已取消', color: 'default' },
+};
+
+export const ROLE_IN_MEASURE: Record<string, { text: string; color: string }> = {
+  LEAD: { text: '牵头', color: 'blue' },
+  COOPERATING: { text: '配合', color: 'cyan' },
+  RESPONSIBLE: { text: '负责', color: 'geekblue' },
+};
+
+export const ESCALATION: Record<number, { text: string; color: string }> = {
+  1: { text: '临期提醒', color: 'gold' },
+  2: { text: '逾期预警', color: 'orange' },
+  3: { text: '督办', color: 'red' },
+  4: { text: '纳入考核', color: 'magenta' },
+};
+
+export const PLAN_STATUS: Record<string, { text: string; color: string }> = {
+  DRAFT: { text: '草稿', color: 'gold' },
+  PUBLISHED: { text: '已发布', color: 'green' },
+  ARCHIVED: { text: '已归档', color: 'default' },
+};
+
+export const EXTENSION_STATUS: Record<string, { text: string; color: string }> = {
+  PENDING: { text: '待审批', color: 'processing' },
+  APPROVED: { text: '已批准', color: 'success' },
+  REJECTED: { text: '未批准', color: 'error' },
+};
+
+export const NOTICE_STATUS: Record<string, { text: string; color: string }> = {
+  ISSUED: { text: '待反馈', color: 'red' },
+  RESPONDED: { text: '已反馈', color: 'processing' },
+  CLOSED: { text: '已办结', color: 'success' },
+};
+
+export const USER_ROLE: Record<string, string> = {
+  ADMIN: '管理员',
+  SUPERVISOR: '督查室',
+  LEADER: '领导',
+  LIAISON: '联络员',
+};
+
+/** Today's date in the Asia/Shanghai calendar, YYYY-MM-DD. */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** e.g. 2025-06-30 → 2025年6月30日 */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+export function formatDateTime(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+}
+
+/** How a due date reads today: 逾期 12 天 / 今天到期 / 剩余 5 天. */
+export function dueText(dueDate: string, today = todayInShanghai()): string {
+  const days = daysBetween(today, dueDate);
+  if (days < 0) return `逾期 ${-days} 天`;
+  if (days === 0) return '今天到期';
+  return `剩余 ${days} 天`;
+}

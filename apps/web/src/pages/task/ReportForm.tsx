@@ -1,0 +1,116 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, InputNumber, Space } from 'antd';
+import { asApiError } from '../../api/client';
+import { useMutation } from '../../api/hooks';
+import { graphql } from '../../graphql';
+
+const SUBMIT_REPORT = graphql(`
+  mutation SubmitReport($input: ProgressReportInput!) {
+    submitProgressReport(input: $input) {
+      id
+      progressPercent
+    }
+  }
+`);
+
+interface Values {
+  progressPercent: number;
+  narrative: string;
+  problems?: string;
+  nextSteps?: string;
+  evidence?: { name?: string; url?: string }[];
+}
+
+/** 填报进展: percent, 进展情况, 存在问题, 下步计划 and evidence links. Reports are never edited: a correction is a new one. */
+export function ReportForm({ task, onDone }: { task: { id: string; progressPercent: number }; onDone(): void }) {
+  const [form] = Form.useForm<Values>();
+  const [submit, busy] = useMutation(SUBMIT_REPORT);
+  const { message } = App.useApp();
+
+  const onFinish = async (v: Values) => {
+    const evidence = (v.evidence ?? [])
+      .filter((e) => e.name?.trim() || e.url?.trim())
+      .map((e) => ({ name: (e.name?.trim() || e.url?.trim())!, url: e.url?.trim() || null }));
+    try {
+      await submit({
+        input: {
+          taskId: task.id,
+          progressPercent: v.progressPercent,
+          narrative: v.narrative.trim(),
+          problems: v.problems?.trim() || null,
+          nextSteps: v.nextSteps?.trim() || null,
+          evidence,
+        },
+      });
+      message.success('进展已报送');
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      message.error(`报送失败：${asApiError(e).message}`);
+    }
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={{ progressPercent: task.progressPercent, evidence: [] }}
+      disabled={busy}
+      data-testid="report-form"
+    >
+      <Form.Item
+        label="完成进度（%）"
+        name="progressPercent"
+        rules={[{ required: true, type: 'number', min: 0, max: 100, message: '请填写 0–100 之间的整数' }]}
+      >
+        <InputNumber min={0} max={100} precision={0} style={{ width: 140 }} id="report-percent" />
+      </Form.Item>
+      <Form.Item
+        label="进展情况"
+        name="narrative"
+        rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]}
+      >
+        <Input.TextArea rows={4} maxLength={4000} showCount id="report-narrative" />
+      </Form.Item>
+      <Form.Item label="存在问题" name="problems">
+        <Input.TextArea rows={2} maxLength={2000} id="report-problems" />
+      </Form.Item>
+      <Form.Item label="下步计划" name="nextSteps">
+        <Input.TextArea rows={2} maxLength={2000} id="report-next" />
+      </Form.Item>
+      <Form.List name="evidence">
+        {(fields, { add, remove }) => (
+          <Form.Item label="佐证材料（链接）">
+            {fields.map((field, i) => (
+              <Space key={field.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                <Form.Item name={[field.name, 'name']} noStyle>
+                  <Input placeholder="材料名称" aria-label={`第 ${i + 1} 份材料名称`} style={{ width: 160 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'url']}
+                  noStyle
+                  rules={[{ type: 'url', message: '请填写完整的链接地址，如 http://…' }]}
+                >
+                  <Input placeholder="http://…" aria-label={`第 ${i + 1} 份材料链接`} style={{ width: 240 }} />
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={`删除第 ${i + 1} 份材料`}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', url: '' })}>
+              添加佐证材料
+            </Button>
+          </Form.Item>
+        )}
+      </Form.List>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        报送进展
+      </Button>
+    </Form>
+  );
+}
