@@ -18,7 +18,8 @@ async function seed(url: string): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const hash = await argon2.hash(PASSWORD);
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO jurisdiction (key, name, level, parent_id) SELECT 'bench', '基准市', 'CITY', id FROM jurisdiction WHERE key = 'cn';
     INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
       SELECT 'bench.d' || g, j.id, 'HEALTH', '基准市第' || g || '部门', '部门' || g FROM generate_series(1, ${DEPARTMENTS}) g, jurisdiction j WHERE j.key = 'bench';
@@ -37,7 +38,8 @@ async function seed(url: string): Promise<void> {
     INSERT INTO app_user (username, password_hash, display_name, role, jurisdiction_id)
       SELECT 'bench.supervisor', $1, '基准督查室', 'SUPERVISOR', id FROM jurisdiction WHERE key = 'bench';
     ANALYZE;
-  `.replace('$1', `'${hash}'`));
+  `.replace('$1', `'${hash}'`),
+  );
   const count = await db.query('SELECT count(*) FROM task');
   console.log(`seeded ${count.rows[0].count} tasks over ${DEPARTMENTS} departments`);
   await db.end();
@@ -47,7 +49,9 @@ async function login(api: string): Promise<string> {
   const res = await fetch(`${api}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "bench.supervisor", password: "${PASSWORD}") { token } }` }),
+    body: JSON.stringify({
+      query: `mutation { login(username: "bench.supervisor", password: "${PASSWORD}") { token } }`,
+    }),
   });
   return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
 }
@@ -61,7 +65,8 @@ function report(name: string, r: autocannon.Result, graphqlErrors: number, targe
 }
 
 async function benchList(api: string, token: string): Promise<void> {
-  const query = '{ tasks(first: 50) { edges { node { id status dueDate measure { code title } department { name } } } } }';
+  const query =
+    '{ tasks(first: 50) { edges { node { id status dueDate measure { code title } department { name } } } } }';
   let graphqlErrors = 0;
   const result = await autocannon({
     url: `${api}/graphql`,
@@ -78,7 +83,9 @@ async function benchList(api: string, token: string): Promise<void> {
 async function benchUpdate(api: string, token: string, url: string): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const ids = (await db.query<{ id: string }>('SELECT id FROM task ORDER BY random() LIMIT 5000')).rows.map((r) => r.id);
+  const ids = (await db.query<{ id: string }>('SELECT id FROM task ORDER BY random() LIMIT 5000')).rows.map(
+    (r) => r.id,
+  );
   await db.end();
   let next = 0;
   let graphqlErrors = 0;
@@ -95,7 +102,10 @@ async function benchUpdate(api: string, token: string, url: string): Promise<voi
         // Each task once, at the version it was seeded with: a CONFLICT here would be a real error.
         setupRequest: (req) => ({
           ...req,
-          body: JSON.stringify({ query: mutation, variables: { i: { taskId: ids[next++ % ids.length], expectedVersion: 1, progressPercent: 10 } } }),
+          body: JSON.stringify({
+            query: mutation,
+            variables: { i: { taskId: ids[next++ % ids.length], expectedVersion: 1, progressPercent: 10 } },
+          }),
         }),
         onResponse: (_s, body) => void (body.includes('"errors"') && graphqlErrors++),
       },

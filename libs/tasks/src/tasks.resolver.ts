@@ -86,7 +86,7 @@ export class TasksResolver {
 
 @Resolver(() => TaskConnection)
 export class TaskConnectionResolver {
-  @ResolveField(() => Int, { description: 'Tasks matching the filter within the caller\'s scope.' })
+  @ResolveField(() => Int, { description: "Tasks matching the filter within the caller's scope." })
   totalCount(@Parent() connection: TaskConnection): Promise<number> {
     return connection.countTotal();
   }
