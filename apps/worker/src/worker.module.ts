@@ -3,6 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CommonModule, type AppConfig } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { EscalationWorkerModule } from '@app/escalation';
+import { NotificationsWorkerModule } from '@app/notifications';
+import { SupervisionWorkerModule } from '@app/supervision';
 
 /** The worker process: no HTTP, only queue processors and scheduled work. */
 @Module({})
@@ -15,6 +18,9 @@ export class WorkerModule {
         DatabaseModule,
         ScheduleModule.forRoot(),
         BullModule.forRoot({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
+        NotificationsWorkerModule,
+        EscalationWorkerModule,
+        SupervisionWorkerModule,
       ],
     };
   }

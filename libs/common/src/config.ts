@@ -26,6 +26,19 @@ const schema = z
       .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
       .default('luoshi'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587; unset = no e-mail. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().default('luoshi 落实 <noreply@luoshi.local>'),
+    /** Tries of one e-mail or webhook delivery before it is dead-lettered, and the first retry's delay. */
+    DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+    /** A worker's job lock: the job of a worker that died is retried after about this long. */
+    QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    /** How often each worker hands committed outbox rows to the queue. */
+    OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && env.NODE_ENV === 'production') {

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { HolidayCalendarService } from './calendar/holiday-calendar.service.js';
+import { ReportReminderService } from './reports/report-reminder.service.js';
+import { EscalationSweepService } from './sweep/escalation-sweep.service.js';
+
+/** The sweep and the calendar, for the API (on demand) and the worker (daily). */
+@Module({
+  providers: [HolidayCalendarService, ReportReminderService, EscalationSweepService],
+  exports: [HolidayCalendarService, EscalationSweepService],
+})
+export class EscalationCoreModule {}

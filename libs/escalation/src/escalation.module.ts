@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TasksModule } from '@app/tasks';
+import { HolidayCalendarResolver } from './calendar/holiday-calendar.resolver.js';
+import { HolidayScheduleService } from './calendar/holiday-schedule.service.js';
+import { EscalationCoreModule } from './escalation-core.module.js';
+import { PlanPolicyResolver } from './policy/plan-policy.resolver.js';
+import { PlanPolicyService } from './policy/plan-policy.service.js';
+import { EscalationEvent } from './sweep/escalation-event.entity.js';
+import { EscalationEventsService } from './sweep/escalation-events.service.js';
+import { EscalationSweepResolver, TaskEscalationsResolver } from './sweep/escalation-sweep.resolver.js';
+
+/** API side: on-demand sweeps, Task.escalations, holiday schedules, plan policies. */
+@Module({
+  imports: [TypeOrmModule.forFeature([EscalationEvent]), EscalationCoreModule, TasksModule],
+  providers: [
+    EscalationEventsService,
+    EscalationSweepResolver,
+    TaskEscalationsResolver,
+    HolidayCalendarResolver,
+    HolidayScheduleService,
+    PlanPolicyService,
+    PlanPolicyResolver,
+  ],
+})
+export class EscalationModule {}

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
+import type { EscalationPolicy } from '../ladder/escalation-policy.js';
+import { EscalationPolicyInput, EscalationPolicyView } from './dtos/escalation-policy.type.js';
+import { PlanPolicyService } from './plan-policy.service.js';
+
+@Resolver(() => EscalationPolicyView)
+export class PlanPolicyResolver {
+  constructor(
+    private readonly policies: PlanPolicyService,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(UserRole.ADMIN, UserRole.SUPERVISOR, UserRole.LEADER)
+  @Query(() => EscalationPolicyView, { description: "A plan's escalation ladder and reporting cadence." })
+  async planEscalationPolicy(
+    @CurrentUser() caller: AuthUser,
+    @Args('planId', { type: () => ID }) planId: string,
+  ): Promise<EscalationPolicy> {
+    return this.policies.get(await this.scopes.of(caller), planId);
+  }
+
+  @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
+  @Mutation(() => EscalationPolicyView, {
+    description: "Sets a plan's own escalation policy; null returns it to the default.",
+  })
+  async setPlanEscalationPolicy(
+    @CurrentUser() caller: AuthUser,
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('policy', { type: () => EscalationPolicyInput, nullable: true }) policy?: EscalationPolicyInput | null,
+  ): Promise<EscalationPolicy> {
+    return this.policies.set(await this.scopes.of(caller), planId, policy ?? null);
+  }
+}

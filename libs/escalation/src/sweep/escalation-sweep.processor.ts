@@ -1,0 +1,50 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
+import type { Job, Worker } from 'bullmq';
+import { APP_CONFIG, isCalendarDate, shanghaiToday, type AppConfig } from '@app/common';
+import { startQueueWorker } from '@app/notifications';
+import { EscalationSweepService } from './escalation-sweep.service.js';
+
+export const ESCALATION_QUEUE = 'escalation';
+
+export interface SweepJob {
+  /** The date to sweep for; the scheduler's daily jobs leave it out and sweep for the day they were due. */
+  asOf?: string;
+}
+
+/** Runs the sweeps the scheduler (or anyone) queues; the sweep itself holds the advisory lock. */
+@Injectable()
+export class EscalationSweepProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EscalationSweepProcessor.name);
+  private worker?: Worker<SweepJob>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sweeps: EscalationSweepService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = startQueueWorker(this.config, ESCALATION_QUEUE, (job) => this.process(job), 1);
+  }
+
+  // Before the database and queues close: running jobs finish (SIGTERM) and can still record their outcome.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(job: Job<SweepJob>) {
+    // A daily job delayed by an outage still sweeps for the day it was scheduled for.
+    const asOf =
+      job.data.asOf && isCalendarDate(job.data.asOf)
+        ? job.data.asOf
+        : shanghaiToday(new Date(job.timestamp + job.delay));
+    const outcome = await this.sweeps.sweep(asOf);
+    this.logger.log(`sweep as of ${asOf}: ${outcome.raised} escalations, ${outcome.reportReminders} report reminders`);
+    return outcome;
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { OutboxWriter } from '@app/notifications';
+import { HolidayCalendarService } from '../calendar/holiday-calendar.service.js';
+import { addDays, daysBetween } from '../calendar/calendar-date.js';
+import type { EscalationLevel } from '../ladder/escalation-policy.js';
+import { ladderKey, policyGroups } from '../policy/policy-groups.js';
+import { ReportReminderService } from '../reports/report-reminder.service.js';
+import { RAISE_FOR_OVERDUE_NOTICES, RAISE_FROM_LEVEL, raiseFromLevelParams } from './escalation-sweep.statements.js';
+import { planSweep } from './sweep-plan.js';
+
+/** Tasks per statement: a backlog goes in batches, each a short transaction of its own. */
+export const SWEEP_BATCH = 1_000;
+/** Connections a sweep works on at once, and due-date lanes per level. */
+const LANES = 2;
+
+export interface SweepOptions {
+  batch?: number;
+  /** Told of every batch statement: how long it took and what it raised (the benchmark's figures). */
+  onBatch?: (ms: number, raised: number) => void;
+}
+
+export interface SweepOutcome {
+  asOf: string;
+  /** Escalation events newly raised. */
+  raised: number;
+  /** Of those, how many were dated by the weekday fallback for a year without a schedule. */
+  calendarFallback: number;
+  /** Missing-report reminders newly raised (not escalation events). */
+  reportReminders: number;
+  unknownYears: number[];
+}
+
+/**
+ * 升级巡检 the escalation sweep. Idempotent per (task, level, due date); one sweep at a time across
+ * every API and worker process (a session advisory lock), though the unique key alone would keep
+ * concurrent sweeps from raising anything twice.
+ */
+@Injectable()
+export class EscalationSweepService {
+  private readonly logger = new Logger(EscalationSweepService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: HolidayCalendarService,
+    private readonly reports: ReportReminderService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async sweep(asOf: string, options: SweepOptions = {}): Promise<SweepOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('luoshi'), hashtext('escalation-sweep'))`);
+      return await this.sweepLocked(runner, asOf, options);
+    } finally {
+      await runner
+        .query(`SELECT pg_advisory_unlock(hashtext('luoshi'), hashtext('escalation-sweep'))`)
+        .catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  private async sweepLocked(runner: QueryRunner, asOf: string, options: SweepOptions): Promise<SweepOutcome> {
+    const batch = options.batch ?? SWEEP_BATCH;
+    const calendar = await this.calendars.calendar(runner.manager);
+    const [{ min_due: minDue }]: { min_due: string | null }[] = await runner.query(
+      `SELECT min(due_date) AS min_due FROM task WHERE status NOT IN ('COMPLETED','CANCELLED')`,
+    );
+    const unknownYears = new Set<number>();
+    let raised = 0;
+    let calendarFallback = 0;
+    // Tasks now at different levels, or due in different date ranges, are disjoint sets: their
+    // statements run side by side on several connections without waiting on each other's rows.
+    const work: (() => Promise<void>)[] = [];
+    for (const group of await policyGroups(runner.manager, ladderKey)) {
+      const plan = planSweep(asOf, group.policy, calendar, minDue);
+      plan.unknownYears.forEach((y) => unknownYears.add(y));
+      for (const from of [0, 1, 2, 3] as const) {
+        for (const lane of dueDateLanes(minDue, plan.cutoffs[(from + 1) as EscalationLevel], LANES)) {
+          work.push(async () => {
+            const counts = await this.raiseFromLevel(
+              raiseFromLevelParams(from, asOf, plan, group, batch, lane),
+              batch,
+              options.onBatch,
+            );
+            raised += counts.raised;
+            calendarFallback += counts.fallback;
+          });
+        }
+      }
+    }
+    await runConcurrently(work, LANES);
+    const [{ raised: byNotices }]: { raised: number }[] = await runner.query(RAISE_FOR_OVERDUE_NOTICES, [asOf]);
+    raised += byNotices;
+    const reportReminders = await this.reports.remind(runner, asOf, calendar, unknownYears, batch);
+    if (unknownYears.size) await this.warnUnknownYears(runner, asOf, [...unknownYears].sort(), calendarFallback);
+    return { asOf, raised, calendarFallback, reportReminders, unknownYears: [...unknownYears].sort() };
+  }
+
+  /** Moves the tasks of one level and lane up to the highest level due, in batches until none is left. */
+  private async raiseFromLevel(params: unknown[], batch: number, onBatch?: SweepOptions['onBatch']) {
+    const total = { raised: 0, fallback: 0 };
+    for (;;) {
+      const started = performance.now();
+      const [counts]: { candidates: number; raised: number; fallback: number }[] = await this.dataSource.query(
+        RAISE_FROM_LEVEL,
+        params,
+      );
+      onBatch?.(performance.now() - started, counts!.raised);
+      total.raised += counts!.raised;
+      total.fallback += counts!.fallback;
+      if (counts!.candidates < batch) return total;
+    }
+  }
+
+  /** Never silent: an unknown year is logged and announced to every ADMIN, once per year set and date. */
+  private async warnUnknownYears(
+    runner: QueryRunner,
+    asOf: string,
+    years: number[],
+    fallbackEvents: number,
+  ): Promise<void> {
+    this.logger.warn(
+      `holiday schedule missing for ${years.join(', ')}: working days there follow Monday–Friday ` +
+        `(sweep as of ${asOf}, ${fallbackEvents} events flagged calendar_fallback); load it with loadHolidaySchedule`,
+    );
+    await this.outbox.write(
+      runner.manager,
+      'CALENDAR_UNKNOWN_YEAR',
+      { years, asOf },
+      `calendar-unknown:${years.join(',')}:${asOf}`,
+    );
+  }
+}
+
+/**
+ * Splits due dates up to `cutoff` into `n` ranges (lower bound exclusive, upper inclusive) so a
+ * backlog is worked on in parallel; the first range is open below.
+ */
+export function dueDateLanes(minDue: string | null, cutoff: string, n: number): { after: string; upTo: string }[] {
+  if (!minDue || minDue > cutoff) return [];
+  const days = daysBetween(minDue, cutoff) + 1;
+  const bounds = [
+    ...new Set(Array.from({ length: n - 1 }, (_, i) => addDays(minDue, Math.floor(((i + 1) * days) / n) - 1))),
+  ].filter((d) => d >= minDue && d < cutoff);
+  const uppers = [...bounds, cutoff];
+  return uppers.map((upTo, i) => ({ after: i ? uppers[i - 1]! : '-infinity', upTo }));
+}
+
+async function runConcurrently(work: (() => Promise<void>)[], limit: number): Promise<void> {
+  const queue = [...work];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next();
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+import { LEVELS, type EscalationLevel } from '../ladder/escalation-policy.js';
+import type { PolicyGroup } from '../policy/policy-groups.js';
+import type { SweepPlan } from './sweep-plan.js';
+
+// The sweep's set-based statements. Each is one statement, so the events it raises, the tasks'
+// new levels and the outbox rows announcing them commit together or not at all.
+
+const OPEN = `t.status NOT IN ('COMPLETED','CANCELLED')`;
+
+/**
+ * Tasks now at level $1 with a due date after $11 and up to $2 (the next level's cutoff), in the policy group
+ * ($3 plan ids, $4 whether inside or outside that list), $5 at a time: raises every level above $1
+ * whose cutoff ($6 levels, $7 cutoffs) the due date has reached, flags those computed by the weekday
+ * fallback ($8 levels, $9 due dates), moves the task to the highest, and writes one outbox row per
+ * department. The unique (task, level, due date) key makes a repeat raise nothing.
+ */
+export const RAISE_FROM_LEVEL = `
+  WITH cand AS (
+    SELECT t.id, t.due_date, t.department_id FROM task t
+    WHERE ${OPEN} AND t.escalation_level = $1 AND t.due_date > $11::date AND t.due_date <= $2::date
+      AND (t.plan_id = ANY($3::uuid[])) = $4
+    -- The order of task_escalation_sweep_idx: without it the planner, misjudging how few rows match,
+    -- may prefer a sequential scan that stops after $5 rows.
+    ORDER BY t.escalation_level, t.due_date
+    LIMIT $5
+    FOR UPDATE OF t
+  ),
+  ladder AS (SELECT * FROM unnest($6::int[], $7::date[]) AS l(level, cutoff)),
+  fallback AS (SELECT * FROM unnest($8::int[], $9::date[]) AS f(level, due_date)),
+  reached AS (
+    SELECT c.id, c.due_date, l.level,
+           EXISTS (SELECT 1 FROM fallback f WHERE f.level = l.level AND f.due_date = c.due_date) AS calendar_fallback
+    FROM cand c JOIN ladder l ON c.due_date <= l.cutoff
+  ),
+  raised AS (
+    INSERT INTO escalation_event (task_id, level, due_date, as_of, calendar_fallback)
+    SELECT id, level, due_date, $10::date, calendar_fallback FROM reached
+    ON CONFLICT (task_id, level, due_date) DO NOTHING
+    RETURNING id, task_id, calendar_fallback
+  ),
+  moved AS (
+    UPDATE task t SET escalation_level = top.level
+    FROM (SELECT id, max(level) AS level FROM reached GROUP BY id) top
+    WHERE t.id = top.id
+  ),
+  announced AS (
+    INSERT INTO notification_outbox (kind, payload)
+    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id))
+    FROM raised r JOIN cand c ON c.id = r.task_id GROUP BY c.department_id
+  )
+  SELECT (SELECT count(*) FROM cand)::int AS candidates, (SELECT count(*) FROM raised)::int AS raised,
+         (SELECT count(*) FROM raised WHERE calendar_fallback)::int AS fallback`;
+
+/** Level 4 for open tasks of a notice whose response was due before $1 and never came. */
+export const RAISE_FOR_OVERDUE_NOTICES = `
+  WITH overdue AS (
+    SELECT nt.task_id, min(n.id::text)::uuid AS notice_id
+    FROM supervision_notice n JOIN supervision_notice_task nt ON nt.notice_id = n.id
+    WHERE n.status = 'ISSUED' AND n.response_due < $1::date
+    GROUP BY nt.task_id
+  ),
+  cand AS (
+    SELECT t.id, t.due_date, t.department_id, o.notice_id FROM task t JOIN overdue o ON o.task_id = t.id
+    WHERE ${OPEN} AND t.escalation_level < 4
+    FOR UPDATE OF t
+  ),
+  raised AS (
+    INSERT INTO escalation_event (task_id, level, due_date, as_of, notice_id)
+    SELECT id, 4, due_date, $1::date, notice_id FROM cand
+    ON CONFLICT (task_id, level, due_date) DO NOTHING
+    RETURNING id, task_id
+  ),
+  moved AS (UPDATE task t SET escalation_level = 4 FROM cand WHERE t.id = cand.id),
+  announced AS (
+    INSERT INTO notification_outbox (kind, payload)
+    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id))
+    FROM raised r JOIN cand c ON c.id = r.task_id GROUP BY c.department_id
+  )
+  SELECT (SELECT count(*) FROM raised)::int AS raised`;
+
+/** The parameters of RAISE_FROM_LEVEL for the tasks now at level `from` of one policy group. */
+export function raiseFromLevelParams(
+  from: 0 | 1 | 2 | 3,
+  asOf: string,
+  plan: SweepPlan,
+  group: PolicyGroup,
+  batch: number,
+  lane: { after: string; upTo: string } = { after: '-infinity', upTo: plan.cutoffs[(from + 1) as EscalationLevel] },
+): unknown[] {
+  const above = LEVELS.filter((l) => l > from);
+  const fallback = plan.fallback.filter((f) => f.level > from);
+  return [
+    from,
+    lane.upTo,
+    group.planIds ?? group.excludedPlanIds,
+    group.planIds !== null,
+    batch,
+    above,
+    above.map((l) => plan.cutoffs[l]),
+    fallback.map((f) => f.level),
+    fallback.map((f) => f.dueDate),
+    asOf,
+    lane.after,
+  ];
+}

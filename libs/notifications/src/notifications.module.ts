@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TasksModule } from '@app/tasks';
+import { Notification } from './notification.entity.js';
+import { NotificationsResolver } from './notifications.resolver.js';
+import { NotificationsService } from './notifications.service.js';
+import { OutboxWriter } from './outbox/outbox.writer.js';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
+import { WebhookEndpointsResolver } from './webhooks/webhook-endpoints.resolver.js';
+import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js';
+
+/** API side: a user's notifications, webhook targets, and the outbox writer for the domains. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, WebhookEndpoint]), TasksModule],
+  providers: [
+    NotificationsService,
+    NotificationsResolver,
+    WebhookEndpointsService,
+    WebhookEndpointsResolver,
+    OutboxWriter,
+  ],
+  exports: [OutboxWriter],
+})
+export class NotificationsModule {}

@@ -1,0 +1,92 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Department, DepartmentsService } from '@app/departments';
+import { Task } from '@app/tasks';
+import { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
+import { NoticeStatus } from './notice-status.js';
+import { SupervisionNotice } from './supervision-notice.entity.js';
+import { SupervisionNoticesService } from './supervision-notices.service.js';
+import { SupervisionQueueService } from './supervision-queue.service.js';
+
+const OFFICE = [UserRole.ADMIN, UserRole.SUPERVISOR];
+
+@Resolver(() => SupervisionNotice)
+export class SupervisionNoticesResolver {
+  constructor(
+    private readonly notices: SupervisionNoticesService,
+    private readonly queues: SupervisionQueueService,
+    private readonly departments: DepartmentsService,
+    private readonly scopes: AccessScopeService,
+  ) {}
+
+  @Roles(...Object.values(UserRole))
+  @Query(() => [SupervisionNotice], {
+    description: "Liaisons see their department's notices; the office and leaders their jurisdictions'.",
+  })
+  async supervisionNotices(
+    @CurrentUser() caller: AuthUser,
+    @Args('status', { type: () => NoticeStatus, nullable: true }) status?: NoticeStatus,
+  ): Promise<SupervisionNotice[]> {
+    return this.notices.list(await this.scopes.of(caller), status);
+  }
+
+  @Roles(...OFFICE)
+  @Query(() => [Task], {
+    description: '待督办: open tasks at level 3 (督办) or above that no open supervision notice covers yet.',
+  })
+  async supervisionQueue(@CurrentUser() caller: AuthUser): Promise<Task[]> {
+    return this.queues.queue(await this.scopes.of(caller));
+  }
+
+  @Roles(...OFFICE)
+  @Mutation(() => SupervisionNotice, {
+    description: 'Issues a notice numbered 督办〔year〕N号 for tasks of one department.',
+  })
+  async issueSupervisionNotice(
+    @CurrentUser() caller: AuthUser,
+    @Args('input') input: SupervisionNoticeInput,
+  ): Promise<SupervisionNotice> {
+    return this.notices.issue(await this.scopes.of(caller), input);
+  }
+
+  @Roles(UserRole.LIAISON, UserRole.ADMIN)
+  @Mutation(() => SupervisionNotice, { description: "The department's rectification (整改) answer." })
+  async respondToSupervisionNotice(
+    @CurrentUser() caller: AuthUser,
+    @Args('noticeId', { type: () => ID }) noticeId: string,
+    @Args('response') response: string,
+  ): Promise<SupervisionNotice> {
+    return this.notices.respond(await this.scopes.of(caller), noticeId, response);
+  }
+
+  @Roles(...OFFICE)
+  @Mutation(() => SupervisionNotice)
+  async closeSupervisionNotice(
+    @CurrentUser() caller: AuthUser,
+    @Args('noticeId', { type: () => ID }) noticeId: string,
+  ): Promise<SupervisionNotice> {
+    return this.notices.close(await this.scopes.of(caller), noticeId);
+  }
+
+  @Roles(...OFFICE)
+  @Mutation(() => SupervisionNotice, {
+    description: 'Closes the notice and issues a new one, with a new number, for its tasks still open.',
+  })
+  async reissueSupervisionNotice(
+    @CurrentUser() caller: AuthUser,
+    @Args('noticeId', { type: () => ID }) noticeId: string,
+    @Args('input') input: ReissueSupervisionNoticeInput,
+  ): Promise<SupervisionNotice> {
+    return this.notices.reissue(await this.scopes.of(caller), noticeId, input);
+  }
+
+  @ResolveField(() => Department)
+  async department(@Parent() notice: SupervisionNotice, @Req() req: object): Promise<Department> {
+    return (await this.departments.departmentLoader(req).load(notice.departmentId))!;
+  }
+
+  @ResolveField(() => [Task])
+  tasks(@Parent() notice: SupervisionNotice, @Req() req: object): Promise<Task[]> {
+    return this.queues.tasksOfNoticeLoader(req).load(notice.id);
+  }
+}

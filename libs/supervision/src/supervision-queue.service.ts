@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { groupByKeys, RequestLoaders } from '@app/common';
+import type { AccessScope } from '@app/auth';
+import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
+
+const QUEUE_LIMIT = 200;
+
+/** The supervision office's queue, and the tasks of each notice. */
+@Injectable()
+export class SupervisionQueueService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccess,
+    private readonly loaders: RequestLoaders,
+  ) {}
+
+  /** 待督办: open tasks at level 3 (督办) or above that no open notice covers yet, longest overdue first. */
+  queue(scope: AccessScope): Promise<Task[]> {
+    this.access.assertReviewer(scope);
+    return this.access
+      .restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope)
+      .andWhere('t.escalation_level >= 3 AND t.status NOT IN (:...closed)', { closed: CLOSED_STATUSES })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+                     WHERE nt.task_id = t.id AND n.status <> 'CLOSED')`,
+      )
+      .orderBy('t.due_date')
+      .addOrderBy('t.id')
+      .limit(QUEUE_LIMIT)
+      .getMany();
+  }
+
+  tasksOfNoticeLoader(request: object) {
+    return this.loaders.get<string, Task[]>(request, 'notice.tasks', async (noticeIds) => {
+      const links: { notice_id: string; task_id: string }[] = await this.dataSource.query(
+        'SELECT notice_id, task_id FROM supervision_notice_task WHERE notice_id = ANY($1::uuid[])',
+        [[...noticeIds]],
+      );
+      const tasks = await this.dataSource.getRepository(Task).findBy({ id: In(links.map((l) => l.task_id)) });
+      const byId = new Map(tasks.map((t) => [t.id, t]));
+      const rows = links.map((l) => ({ noticeId: l.notice_id, task: byId.get(l.task_id)! }));
+      rows.sort((a, b) => a.task.dueDate.localeCompare(b.task.dueDate) || a.task.id.localeCompare(b.task.id));
+      return groupByKeys(noticeIds, rows, (r) => r.noticeId).map((group) => group.map((r) => r.task));
+    });
+  }
+}
