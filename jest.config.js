@@ -27,6 +27,9 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Each file creates and migrates its own database and boots the API: on a busy 2-core
+      // machine that alone can pass Jest's 5 s default. Real hangs still fail, at 60 s.
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
