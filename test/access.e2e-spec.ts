@@ -4,6 +4,7 @@ import { UserRole } from '../libs/auth/src/index.js';
 import { repoPath } from '../libs/common/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
 import { codeOf, TestApp } from './support/test-app.js';
+import { VIEWS_OPERATIONS } from './support/views-operations.js';
 
 /**
  * Scope as a table: every operation × every role, on its own jurisdiction or
@@ -277,4 +278,4 @@ describe('access by role and scope', () => {
 });
 
 /** Operations whose scope table lives in their own suite (auth, review of drafts in plans.e2e-spec). */
-const COVERED_ELSEWHERE = ['login', 'createUser', 'removeAssignment', 'changeAssignmentRole'];
+const COVERED_ELSEWHERE = ['login', 'createUser', 'removeAssignment', 'changeAssignmentRole', ...VIEWS_OPERATIONS];

@@ -1,7 +1,20 @@
 import { AuthModule } from '@app/auth';
 import { DepartmentsModule } from '@app/departments';
+import { EscalationModule } from '@app/escalation';
+import { EvaluationModule } from '@app/evaluation';
+import { NotificationsModule } from '@app/notifications';
 import { PlansModule } from '@app/plans';
+import { SupervisionModule } from '@app/supervision';
 import { TasksModule } from '@app/tasks';
 
 /** The domain modules the API serves; their resolvers make up the GraphQL schema. */
-export const DOMAIN_MODULES = [AuthModule, DepartmentsModule, PlansModule, TasksModule];
+export const DOMAIN_MODULES = [
+  AuthModule,
+  DepartmentsModule,
+  PlansModule,
+  TasksModule,
+  NotificationsModule,
+  EscalationModule,
+  SupervisionModule,
+  EvaluationModule,
+];

@@ -10,3 +10,6 @@ export * from './task-updates.service.js';
 export * from './plan-publishing.service.js';
 export * from './tasks.module.js';
 export * from './dtos/work-queues.type.js';
+export * from './dtos/task-connection.type.js';
+export * from './progress-reports.service.js';
+export * from './dtos/progress-report.input.js';

@@ -26,50 +26,53 @@ export class ProgressReportsService {
   ) {}
 
   submit(scope: AccessScope, input: ProgressReportInput): Promise<ProgressReport> {
+    return this.dataSource.transaction((m) => this.submitIn(m, scope, input));
+  }
+
+  /** The same inside the caller's transaction: an uploaded ledger files all its reports or none. */
+  async submitIn(m: EntityManager, scope: AccessScope, input: ProgressReportInput): Promise<ProgressReport> {
     validate(input);
-    return this.dataSource.transaction(async (m) => {
-      const task = await m
-        .getRepository(Task)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.id = :id', { id: input.taskId })
-        .getOne();
-      if (!task) throw new NotFoundError('Task', input.taskId);
-      await this.access.assertWritable(scope, task, m);
-      if (!isOpen(task.status))
-        throw new BadInputError(
-          `任务已${task.status === TaskStatus.COMPLETED ? '完成' : '取消'}，不能再报告 (task is closed)`,
-        );
-      await this.assertIndicatorsOfPlan(m, task, input.indicatorValues ?? []);
-      const repo = m.getRepository(ProgressReport);
-      const report = await repo.save(
-        repo.create({
-          taskId: task.id,
-          authorId: scope.user.id,
-          submittedAt: new Date(),
-          progressPercent: input.progressPercent,
-          narrative: input.narrative.trim(),
-          problems: input.problems?.trim() || null,
-          nextSteps: input.nextSteps?.trim() || null,
-          indicatorValues: (input.indicatorValues ?? []).map((v) => ({
-            indicatorId: v.indicatorId,
-            value: v.value.trim(),
-            year: v.year ?? null,
-          })),
-          evidence: (input.evidence ?? []).map(cleanEvidence),
-        }),
+    const task = await m
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id: input.taskId })
+      .getOne();
+    if (!task) throw new NotFoundError('Task', input.taskId);
+    await this.access.assertWritable(scope, task, m);
+    if (!isOpen(task.status))
+      throw new BadInputError(
+        `任务已${task.status === TaskStatus.COMPLETED ? '完成' : '取消'}，不能再报告 (task is closed)`,
       );
-      const status = task.status === TaskStatus.NOT_STARTED ? TaskStatus.IN_PROGRESS : task.status;
-      await m.query(
-        'UPDATE task SET progress_percent = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1',
-        [task.id, input.progressPercent, status],
-      );
-      await this.audit.record(m, scope.user.id, 'report.submit', 'progress_report', report.id, null, {
+    await this.assertIndicatorsOfPlan(m, task, input.indicatorValues ?? []);
+    const repo = m.getRepository(ProgressReport);
+    const report = await repo.save(
+      repo.create({
         taskId: task.id,
-        progressPercent: report.progressPercent,
-      });
-      return report;
+        authorId: scope.user.id,
+        submittedAt: new Date(),
+        progressPercent: input.progressPercent,
+        narrative: input.narrative.trim(),
+        problems: input.problems?.trim() || null,
+        nextSteps: input.nextSteps?.trim() || null,
+        indicatorValues: (input.indicatorValues ?? []).map((v) => ({
+          indicatorId: v.indicatorId,
+          value: v.value.trim(),
+          year: v.year ?? null,
+        })),
+        evidence: (input.evidence ?? []).map(cleanEvidence),
+      }),
+    );
+    const status = task.status === TaskStatus.NOT_STARTED ? TaskStatus.IN_PROGRESS : task.status;
+    await m.query(
+      'UPDATE task SET progress_percent = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1',
+      [task.id, input.progressPercent, status],
+    );
+    await this.audit.record(m, scope.user.id, 'report.submit', 'progress_report', report.id, null, {
+      taskId: task.id,
+      progressPercent: report.progressPercent,
     });
+    return report;
   }
 
   private async assertIndicatorsOfPlan(m: EntityManager, task: Task, values: IndicatorValueInput[]): Promise<void> {

@@ -42,6 +42,6 @@ import { WorkQueuesService } from './work-queues.service.js';
     PlanPublishingResolver,
     MeasureTasksResolver,
   ],
-  exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService],
+  exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
 })
 export class TasksModule {}

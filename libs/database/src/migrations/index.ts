@@ -1,5 +1,12 @@
 import { RegistryPlansTasks1763900000000 } from './1763900000000-registry-plans-tasks.js';
 import { TaskWork1763900100000 } from './1763900100000-task-work.js';
+import { Escalation1763900200000 } from './1763900200000-escalation.js';
+import { Evaluation1763900300000 } from './1763900300000-evaluation.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
-export const migrations = [RegistryPlansTasks1763900000000, TaskWork1763900100000];
+export const migrations = [
+  RegistryPlansTasks1763900000000,
+  TaskWork1763900100000,
+  Escalation1763900200000,
+  Evaluation1763900300000,
+];

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { BadInputError, isCalendarDate, shanghaiToday } from '@app/common';
+import { UserRole, type AccessScope } from '@app/auth';
+import type { AssignmentRole } from '@app/plans';
+import { Task, TaskAccess, type TaskStatus } from '@app/tasks';
+import { LEDGER } from './ledger-columns.js';
+import { LEVEL_NAME, ROLE_NAME, STATUS_NAME } from './labels.js';
+import { XlsxBuilder, type SheetColumn } from './workbook.js';
+
+/** More rows than this is no ledger anyone reads: narrow it by plan or department. */
+export const MAX_LEDGER_ROWS = 50_000;
+
+interface LedgerRow {
+  id: string;
+  version: number;
+  plan: string;
+  code: string;
+  measure: string;
+  department: string;
+  role: AssignmentRole;
+  dueDate: string;
+  originalDueDate: string;
+  daysOverdue: number;
+  status: TaskStatus;
+  progress: number;
+  escalationLevel: number;
+  notices: string | null;
+  reportedOn: string | null;
+  lastNarrative: string | null;
+}
+
+export interface LedgerFilter {
+  planId?: string | null;
+  departmentId?: string | null;
+}
+
+const OVERDUE_COLUMNS: SheetColumn<LedgerRow & { n: number }>[] = [
+  { header: '序号', value: (r) => r.n },
+  { header: '任务ID', value: (r) => r.id },
+  { header: '规划', value: (r) => r.plan },
+  { header: '措施编号', value: (r) => r.code },
+  { header: '措施', value: (r) => r.measure },
+  { header: '责任单位', value: (r) => r.department },
+  { header: '角色', value: (r) => ROLE_NAME[r.role] },
+  { header: '期限', value: (r) => r.dueDate },
+  { header: '原定期限', value: (r) => r.originalDueDate },
+  { header: '逾期天数', value: (r) => r.daysOverdue },
+  { header: '状态', value: (r) => STATUS_NAME[r.status] },
+  { header: '进度(%)', value: (r) => r.progress },
+  { header: '预警级别', value: (r) => LEVEL_NAME[r.escalationLevel] || null },
+  { header: '督办单', value: (r) => r.notices },
+  { header: '最近报告', value: (r) => r.reportedOn },
+  { header: '最近进展', value: (r) => r.lastNarrative },
+];
+
+const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
+  { header: LEDGER.taskId, value: (r) => r.id },
+  { header: LEDGER.version, value: (r) => r.version },
+  { header: LEDGER.plan, value: (r) => r.plan },
+  { header: LEDGER.code, value: (r) => r.code },
+  { header: LEDGER.measure, value: (r) => r.measure },
+  { header: LEDGER.role, value: (r) => ROLE_NAME[r.role] },
+  { header: LEDGER.dueDate, value: (r) => r.dueDate },
+  { header: LEDGER.status, value: (r) => STATUS_NAME[r.status] },
+  { header: LEDGER.currentProgress, value: (r) => r.progress },
+  { header: LEDGER.narrative, value: () => null, input: true },
+  { header: LEDGER.problems, value: () => null, input: true },
+  { header: LEDGER.nextSteps, value: () => null, input: true },
+  { header: LEDGER.progress, value: () => null, input: true },
+];
+
+/**
+ * 台账 downloads: the overdue ledger (督办台账) of the caller's reach, and a department's ledger of
+ * open tasks with blank columns to fill in and upload again. Which tasks: TaskAccess decides, as for
+ * every task read; a liaison's ledgers hold its own department's tasks only.
+ */
+@Injectable()
+export class LedgerExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccess,
+  ) {}
+
+  async overdueLedger(scope: AccessScope, filter: LedgerFilter, asOf = shanghaiToday()): Promise<Buffer> {
+    if (!isCalendarDate(asOf)) throw new BadInputError('日期格式应为 YYYY-MM-DD (asOf must be YYYY-MM-DD)');
+    const ids = await this.taskIds(scope, filter, (qb) =>
+      qb.andWhere(`t.status NOT IN ('COMPLETED','CANCELLED') AND t.due_date < :asOf`, { asOf }),
+    );
+    const rows = await this.rows(ids, asOf);
+    const xlsx = new XlsxBuilder();
+    xlsx.addSheet(
+      '督办台账',
+      OVERDUE_COLUMNS,
+      rows.map((r, i) => ({ ...r, n: i + 1 })),
+      { freezeColumns: 2 },
+    );
+    return xlsx.toBuffer();
+  }
+
+  async departmentLedger(scope: AccessScope, filter: LedgerFilter): Promise<Buffer> {
+    const departmentId = scope.departmentId ?? filter.departmentId;
+    if (!departmentId) throw new BadInputError('须指定部门 (departmentId is required)');
+    const ids = await this.taskIds(scope, { ...filter, departmentId }, (qb) =>
+      qb.andWhere(`t.status NOT IN ('COMPLETED','CANCELLED')`),
+    );
+    const xlsx = new XlsxBuilder();
+    xlsx.addSheet('部门台账', DEPARTMENT_COLUMNS, await this.rows(ids, shanghaiToday()), {
+      freezeColumns: 1,
+      wholeNumbers: { columns: [DEPARTMENT_COLUMNS.length - 1], min: 0, max: 100 },
+    });
+    return xlsx.toBuffer();
+  }
+
+  /** The tasks in the caller's reach (a liaison: its own department's), soonest due first. */
+  private async taskIds(
+    scope: AccessScope,
+    filter: LedgerFilter,
+    narrow: (qb: ReturnType<TaskAccess['restrict']>) => void,
+  ): Promise<string[]> {
+    const qb = this.access.restrict(
+      this.dataSource.getRepository(Task).createQueryBuilder('t').select('t.id', 'id'),
+      scope,
+    );
+    if (scope.user.role === UserRole.LIAISON) qb.andWhere('t.department_id = :own', { own: scope.departmentId });
+    if (filter.planId) qb.andWhere('t.plan_id = :planId', { planId: filter.planId });
+    if (filter.departmentId) qb.andWhere('t.department_id = :departmentId', { departmentId: filter.departmentId });
+    narrow(qb);
+    const rows = await qb
+      .orderBy('t.due_date')
+      .addOrderBy('t.id')
+      .limit(MAX_LEDGER_ROWS + 1)
+      .getRawMany<{ id: string }>();
+    if (rows.length > MAX_LEDGER_ROWS)
+      throw new BadInputError(
+        `台账超过 ${MAX_LEDGER_ROWS} 行，请按规划或部门筛选 (too many rows: filter by plan or department)`,
+      );
+    return rows.map((r) => r.id);
+  }
+
+  private rows(ids: string[], asOf: string): Promise<LedgerRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT t.id, t.version, p.title AS plan, m.code, m.title AS measure, d.short_name AS department, t.role,
+              t.due_date AS "dueDate", t.original_due_date AS "originalDueDate",
+              ($2::date - t.due_date) AS "daysOverdue", t.status, t.progress_percent AS progress,
+              t.escalation_level AS "escalationLevel",
+              (SELECT string_agg(n.number, '、' ORDER BY n.created_at)
+               FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+               WHERE nt.task_id = t.id) AS notices,
+              to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn",
+              r.narrative AS "lastNarrative"
+       FROM task t
+       JOIN plan p ON p.id = t.plan_id
+       JOIN measure m ON m.id = t.measure_id
+       JOIN department d ON d.id = t.department_id
+       LEFT JOIN LATERAL (SELECT submitted_at, narrative FROM progress_report
+                          WHERE task_id = t.id ORDER BY submitted_at DESC LIMIT 1) r ON true
+       WHERE t.id = ANY($1::uuid[])
+       ORDER BY t.due_date, t.id`,
+      [ids, asOf],
+    );
+  }
+}

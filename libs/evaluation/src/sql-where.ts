@@ -1,0 +1,19 @@
+/** SQL conditions with numbered parameters, each added only when its value is given. */
+export class SqlWhere {
+  private readonly parts: string[] = [];
+
+  constructor(readonly params: unknown[] = []) {}
+
+  /** `condition` names its parameter `$?`; skipped when `value` is null or undefined. */
+  add(condition: string, value: unknown): this {
+    if (value === null || value === undefined) return this;
+    this.params.push(value);
+    this.parts.push(condition.replace('$?', `$${this.params.length}`));
+    return this;
+  }
+
+  /** ` AND …` for each condition added, to follow a WHERE that has at least one condition. */
+  and(): string {
+    return this.parts.map((p) => ` AND ${p}`).join('');
+  }
+}
