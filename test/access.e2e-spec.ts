@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
-import { repoPath } from '../libs/common/src/index.js';
+import { repoPath, shanghaiToday } from '../libs/common/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
@@ -68,6 +68,15 @@ const everyone = {
   'liaison.own': ok,
   'liaison.other': ok,
 };
+const adminOnly = {
+  admin: ok,
+  'sup.own': no,
+  'sup.other': no,
+  'leader.own': no,
+  'leader.other': no,
+  'liaison.own': no,
+  'liaison.other': no,
+};
 const liaisons = {
   admin: no,
   'sup.own': no,
@@ -124,6 +133,26 @@ describe('access by role and scope', () => {
   afterAll(() => t.stop());
 
   const version = async () => (await db.query('SELECT version FROM task WHERE id = $1', [taskId]))[0].version as number;
+  /** A fresh notice on the health task, issued by the admin. */
+  const issueNotice = async (): Promise<string> => {
+    const res = await t.gql<{ issueSupervisionNotice: { id: string } }>(
+      'mutation($i: SupervisionNoticeInput!) { issueSupervisionNotice(input: $i) { id } }',
+      { i: { taskIds: [taskId], requirements: '限期整改', responseDue: '2030-06-30' } },
+      'admin',
+    );
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.issueSupervisionNotice.id;
+  };
+  const webhookId = async (): Promise<string> => {
+    const rows = await db.query('SELECT id FROM webhook_endpoint ORDER BY created_at LIMIT 1');
+    if (rows[0]) return rows[0].id;
+    const res = await t.gql<{ createWebhookEndpoint: { id: string } }>(
+      'mutation { createWebhookEndpoint(input: { name: "群", url: "http://127.0.0.1:9/h", secret: "0123456789abcdef" }) { id } }',
+      {},
+      'admin',
+    );
+    return res.data!.createWebhookEndpoint.id;
+  };
   const setStatus = (status: string) => db.query('UPDATE task SET status = $2 WHERE id = $1', [taskId, status]);
 
   const operations: Operation[] = [
@@ -235,6 +264,98 @@ describe('access by role and scope', () => {
       name: 'importPlanDocument',
       query: 'mutation($i: ImportPlanDocumentInput!) { importPlanDocument(input: $i) { plans { id } } }',
       prepare: async () => ({ i: { text: readFileSync(repoPath('seeds', 'plans', SEED_TENGZHOU), 'utf8') } }),
+      expect: reviewers,
+    },
+    // Escalation, notifications and supervision notices (issue 4).
+    {
+      name: 'holidayScheduleYears',
+      query: '{ holidayScheduleYears { year } }',
+      prepare: async () => ({}),
+      expect: { ...reviewers, 'sup.other': ok },
+    },
+    {
+      name: 'loadHolidaySchedule',
+      query: 'mutation { loadHolidaySchedule(year: 2031, holidays: ["2031-01-01"], workdays: []) { year } }',
+      prepare: async () => ({}),
+      expect: adminOnly,
+    },
+    {
+      name: 'planEscalationPolicy',
+      query: 'query($id: ID!) { planEscalationPolicy(planId: $id) { dueSoonWorkingDays } }',
+      prepare: async () => ({ id: planId }),
+      expect: { ...readers, 'liaison.own': no },
+    },
+    {
+      name: 'setPlanEscalationPolicy',
+      query:
+        'mutation($id: ID!) { setPlanEscalationPolicy(planId: $id, policy: { dueSoonWorkingDays: 5 }) { dueSoonWorkingDays } }',
+      prepare: async () => ({ id: planId }),
+      expect: reviewers,
+    },
+    {
+      name: 'runEscalationSweep',
+      query: 'mutation($asOf: Date!) { runEscalationSweep(asOf: $asOf) { raised } }',
+      prepare: async () => ({ asOf: shanghaiToday() }),
+      // The sweep is one pass over every jurisdiction: any supervision office may start it.
+      expect: { ...reviewers, 'sup.other': ok },
+    },
+    { name: 'notifications', query: '{ notifications { id } }', prepare: async () => ({}), expect: everyone },
+    {
+      name: 'markNotificationsRead',
+      query: 'mutation { markNotificationsRead(ids: []) }',
+      prepare: async () => ({}),
+      expect: everyone,
+    },
+    {
+      name: 'setNotificationEmail',
+      query: 'mutation { setNotificationEmail(address: null) }',
+      prepare: async () => ({}),
+      expect: everyone,
+    },
+    { name: 'webhookEndpoints', query: '{ webhookEndpoints { id } }', prepare: async () => ({}), expect: adminOnly },
+    {
+      name: 'createWebhookEndpoint',
+      query:
+        'mutation($j: ID!) { createWebhookEndpoint(input: { name: "督办群", url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef", jurisdictionId: $j }) { id } }',
+      prepare: async () => ({ j: (await db.query(`SELECT id FROM jurisdiction WHERE key = 'tengzhou'`))[0].id }),
+      expect: adminOnly,
+    },
+    {
+      name: 'setWebhookEndpointActive',
+      query: 'mutation($id: ID!) { setWebhookEndpointActive(id: $id, active: false) { id } }',
+      prepare: async () => ({ id: await webhookId() }),
+      expect: adminOnly,
+    },
+    { name: 'supervisionNotices', query: '{ supervisionNotices { id } }', prepare: async () => ({}), expect: everyone },
+    {
+      name: 'supervisionQueue',
+      query: '{ supervisionQueue { id } }',
+      prepare: async () => ({}),
+      expect: { ...reviewers, 'sup.other': ok },
+    },
+    {
+      name: 'issueSupervisionNotice',
+      query: 'mutation($i: SupervisionNoticeInput!) { issueSupervisionNotice(input: $i) { id } }',
+      prepare: async () => ({ i: { taskIds: [taskId], requirements: '限期整改', responseDue: '2030-06-30' } }),
+      expect: reviewers,
+    },
+    {
+      name: 'respondToSupervisionNotice',
+      query: 'mutation($id: ID!) { respondToSupervisionNotice(noticeId: $id, response: "已整改到位") { id } }',
+      prepare: async () => ({ id: await issueNotice() }),
+      expect: { ...writers, 'sup.own': no },
+    },
+    {
+      name: 'closeSupervisionNotice',
+      query: 'mutation($id: ID!) { closeSupervisionNotice(noticeId: $id) { id } }',
+      prepare: async () => ({ id: await issueNotice() }),
+      expect: reviewers,
+    },
+    {
+      name: 'reissueSupervisionNotice',
+      query:
+        'mutation($id: ID!) { reissueSupervisionNotice(noticeId: $id, input: { requirements: "再次督办", responseDue: "2030-09-30" }) { id } }',
+      prepare: async () => ({ id: await issueNotice() }),
       expect: reviewers,
     },
   ];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ZodError } from 'zod';
-import { BadInputError, NotFoundError } from '@app/common';
+import { BadInputError, ForbiddenError, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { resolvePolicy, type EscalationPolicy } from '../ladder/escalation-policy.js';
@@ -19,7 +19,8 @@ export class PlanPolicyService {
 
   async get(scope: AccessScope, planId: string): Promise<EscalationPolicy> {
     const plan = await this.plan(this.dataSource.manager, planId);
-    if (!this.scopes.reaches(scope, plan.jurisdiction_id)) throw new NotFoundError('Plan', planId);
+    if (!this.scopes.reaches(scope, plan.jurisdiction_id))
+      throw new ForbiddenError('该规划不在您的辖区内 (plan outside your jurisdiction)');
     return resolvePolicy(plan.escalation_policy);
   }
 
