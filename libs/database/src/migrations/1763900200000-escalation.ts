@@ -81,7 +81,7 @@ export class Escalation1763900200000 implements MigrationInterface {
       );
       CREATE INDEX escalation_event_as_of_idx ON escalation_event(as_of, level);
       -- The sweep's candidates: open tasks below a level with a due date up to that level's cutoff.
-      CREATE INDEX task_escalation_sweep_idx ON task(escalation_level, due_date)
+      CREATE INDEX task_escalation_sweep_idx ON task(escalation_level, due_date, id)
         WHERE status NOT IN ('COMPLETED','CANCELLED');
 
       -- 报送提醒 report-missing reminder: once per task and reporting period.

@@ -7,13 +7,26 @@ import { addDays, daysBetween } from '../calendar/calendar-date.js';
 import type { EscalationLevel } from '../ladder/escalation-policy.js';
 import { ladderKey, policyGroups } from '../policy/policy-groups.js';
 import { ReportReminderService } from '../reports/report-reminder.service.js';
-import { RAISE_FOR_OVERDUE_NOTICES, RAISE_FROM_LEVEL, raiseFromLevelParams } from './escalation-sweep.statements.js';
+import {
+  nextBatchParams,
+  RAISE_FOR_OVERDUE_NOTICES,
+  RAISE_FROM_LEVEL,
+  raiseFromLevelParams,
+} from './escalation-sweep.statements.js';
 import { planSweep } from './sweep-plan.js';
 
 /** Tasks per statement: a backlog goes in batches, each a short transaction of its own. */
 export const SWEEP_BATCH = 1_000;
 /** Connections a sweep works on at once, and due-date lanes per level. */
 const LANES = 2;
+
+interface BatchCounts {
+  candidates: number;
+  raised: number;
+  fallback: number;
+  last_due: string | null;
+  last_id: string | null;
+}
 
 export interface SweepOptions {
   batch?: number;
@@ -104,14 +117,13 @@ export class EscalationSweepService {
     const total = { raised: 0, fallback: 0 };
     for (;;) {
       const started = performance.now();
-      const [counts]: { candidates: number; raised: number; fallback: number }[] = await this.dataSource.query(
-        RAISE_FROM_LEVEL,
-        params,
-      );
+      const [counts]: BatchCounts[] = await this.dataSource.query(RAISE_FROM_LEVEL, params);
       onBatch?.(performance.now() - started, counts!.raised);
       total.raised += counts!.raised;
       total.fallback += counts!.fallback;
       if (counts!.candidates < batch) return total;
+      // The next batch starts after the last task of this one (keyset order).
+      params = nextBatchParams(params, counts!.last_due!, counts!.last_id!);
     }
   }
 
