@@ -1,9 +1,10 @@
 // npm run bench:web (second half) — the responsibility matrix of the largest seed plan in headless
-// Chromium: time until every cell is on screen (rendered), and until a click on a cell has opened its
-// drill-down (interactive). Three ways a leader meets it: picking the plan in the console, reloading the
-// page (warm cache), and a first visit with an empty cache (fresh browser context). The five seeds are
-// imported and published through the built API (NODE_ENV=production, serving dist/web).
-// Target: rendered and interactive within 1 s.
+// Chromium: time until every cell has been painted (rendered), and until a click on a cell has opened its
+// drill-down and that has been painted (interactive). Three ways a leader meets it: picking the plan in
+// the console, reloading the page (warm cache), and a first visit with an empty cache (fresh browser
+// context: no HTTP cache, no compiled code). The five seeds are imported and published through the built
+// API (NODE_ENV=production, serving dist/web).
+// Target: rendered and interactive within 1 s, all three ways (medians); the exit code says whether met.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { repoPath } from '@app/common';
 import { median, scratchDatabase, seedRegistry, startApi } from './support.js';
 
-const RUNS = 5;
+const RUNS = 7;
 const PASSWORD = 'bench-password';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const FLAGS = [
@@ -55,16 +56,20 @@ interface Timing {
 
 /**
  * In the page's own clock (performance.now(), 0 = navigation start): polls each animation frame until
- * all the plan's cells are on screen (rendered), then clicks one and polls until its drill-down shows
- * (interactive). Measured inside the page so no test-driver round trip is counted.
+ * all the plan's cells are in the page, and takes the time at the next frame, once they have been painted
+ * (rendered); then clicks one, polls until its drill-down is in the page, and again takes the time at the
+ * frame after, once painted (interactive). Measured inside the page so no test-driver round trip counts.
  */
 async function renderedAndDrilled(page: Page, since: number, cells: number): Promise<Timing> {
   const [rendered, drilled] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
-    const frame = (check, then) => { const poll = () => (check() ? then(performance.now()) : requestAnimationFrame(poll)); poll(); };
+    const painted = (check, then) => {
+      const poll = () => (check() ? requestAnimationFrame(() => then(performance.now())) : requestAnimationFrame(poll));
+      poll();
+    };
     const buttons = () => document.querySelectorAll('[data-testid=matrix] button.cell');
-    frame(() => buttons().length === ${cells} && !document.querySelector('[data-testid=drawer-title]'), (rendered) => {
+    painted(() => buttons().length === ${cells} && !document.querySelector('[data-testid=drawer-title]'), (rendered) => {
       buttons()[${Math.floor(cells / 2)}].click();
-      frame(() => document.querySelector('[data-testid=drawer-title]'), (drilled) => resolve([rendered, drilled]));
+      painted(() => document.querySelector('[data-testid=drawer-title]'), (drilled) => resolve([rendered, drilled]));
     });
   })`);
   await page.keyboard.press('Escape');
@@ -106,7 +111,7 @@ try {
 
     const smallest = plans[plans.length - 1]!;
     console.log(
-      `largest seed plan: ${largest.title} — ${largest.measures.length} measures, ${largest.taskCount} tasks`,
+      `smallest (the plan on screen before the largest is picked in the console): ${smallest.title} — ${smallest.taskCount} tasks`,
     );
 
     const session = JSON.stringify({ token: login.token, user: login.user, expiresAt: null });
@@ -154,9 +159,9 @@ try {
     console.log(`  ${line('picked in the console', inApp)}`);
     console.log(`  ${line('page reload, warm cache', warm)}`);
     console.log(`  ${line('first visit, cold cache', cold)}`);
-    const worst = Math.max(median(inApp.map((x) => x.drilled)), median(warm.map((x) => x.drilled)));
+    const worst = Math.max(...[inApp, warm, cold].map((xs) => median(xs.map((x) => x.drilled))));
     console.log(
-      `target: rendered and interactive within 1000 ms in the console and on a warm load: ${worst < 1000 ? 'OK' : 'OVER'}`,
+      `target: rendered and interactive within 1000 ms in the console, on a warm load and on a cold first visit: ${worst < 1000 ? 'OK' : 'OVER'} (slowest ${worst.toFixed(0)} ms)`,
     );
     if (worst >= 1000) process.exitCode = 1;
   } finally {

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { UserRole } from '../../libs/auth/src/index.js';
 import { repoPath } from '../../libs/common/src/index.js';
 import { importDocument, loadRegistryFiles } from '../../libs/importer/src/index.js';
+import { firstLoad, MATRIX_LATER_ROOTS, MATRIX_ROOTS } from '../../bench/web-bundle.js';
 import { publishSeed, SEED_CHONGQING, SEED_TENGZHOU } from '../support/seed-plans.js';
 import { PASSWORD, TestApp } from '../support/test-app.js';
 import { launchChromium, openConsole, screenshot, signIn, type ConsoleContext } from './support/browser.js';
@@ -300,4 +301,45 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'leader-scorecards');
     expect(external).toEqual([]);
   }, 180_000);
+
+  it('leader: a first visit straight to /matrix paints the heat map before any antd code, keyboard drill-down included', async () => {
+    const signedIn = await open(DESKTOP);
+    await signIn(signedIn.page, base, 'leader.tz', PASSWORD);
+    await signedIn.page.waitForURL(/\/matrix$/);
+    const session = await signedIn.page.evaluate<string>(`sessionStorage.getItem('luoshi.session')`);
+
+    // A new tab of a fresh context (empty cache), already signed in: the leader's home as a first visit.
+    const { context, page, external } = await open(DESKTOP);
+    await context.addInitScript(`sessionStorage.setItem('luoshi.session', ${JSON.stringify(session)})`);
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') requested.push(new URL(r.url()).pathname.slice(1));
+    });
+    await page.goto(`${base}/matrix`);
+    const cell = page.locator('[data-testid=matrix] button.cell').first();
+    await cell.waitFor();
+    const beforePaint = [...requested];
+
+    // Up to the heat map: only the entries and the matrix page; antd (the plan picker's Select) comes after.
+    const web = repoPath('dist', 'web');
+    const allowed = new Set(firstLoad(web, MATRIX_ROOTS).files.map((f) => f.file));
+    const antdOnly = firstLoad(web, MATRIX_LATER_ROOTS, MATRIX_ROOTS).files.map((f) => f.file);
+    expect(antdOnly.length).toBeGreaterThan(0);
+    expect(beforePaint.filter((file) => !allowed.has(file))).toEqual([]);
+    await page.getByTestId('matrix-plan').waitFor(); // antd's Select, once the page is idle
+    expect(requested).toEqual(expect.arrayContaining(antdOnly.filter((f) => f.endsWith('.js'))));
+
+    // Keyboard: Enter opens the cell's task, Escape closes it and gives the focus back to the cell.
+    await cell.focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate<string | undefined>(`document.activeElement?.dataset.task`);
+    expect(focused).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('drawer-title').waitFor();
+    expect(await page.getByRole('dialog', { name: '任务详情' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drawer-title').waitFor({ state: 'hidden' });
+    expect(await page.evaluate<string | undefined>(`document.activeElement?.dataset.task`)).toBe(focused);
+    expect(external).toEqual([]);
+  }, 120_000);
 });

@@ -1,23 +1,28 @@
-import { ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// boot.ts runs first as its own <script> (vite.config.ts); imported here too so that both share one
+// request cache (api/prefetch.ts), and so that it runs in the dev server as well.
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppRoutes, preloadRoute } from './routes';
+import { AppRoutes, preloadPage } from './routes';
+import { storedSession } from './auth/stored-session';
 import { SessionProvider } from './auth/session';
+import { homeFor } from './menus';
 import './styles.css';
 
-preloadRoute();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#b7282e', borderRadius: 4 } }}
-    >
+// No antd here: the entry is React, the router, the session and the app frame (plain markup and CSS).
+// Each page brings Ant Design's context with its own chunks (components/antd-provider.tsx).
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
       <SessionProvider>
         <AppRoutes />
       </SessionProvider>
-    </ConfigProvider>
-  </StrictMode>,
-);
+    </StrictMode>,
+  );
+}
+
+// The first render waits for the first page's code (a few ms more), so the page renders at once rather
+// than behind a Suspense fallback; after 0.5 s (a slow network), the frame and a spinner come first.
+const session = storedSession();
+const firstPage = !session ? '/login' : location.pathname === '/' ? homeFor(session.user.role) : location.pathname;
+void Promise.race([preloadPage(firstPage).catch(() => undefined), new Promise((r) => setTimeout(r, 500))]).then(render);

@@ -1,46 +1,80 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useSession, type Role } from './auth/session';
 import { PageSpin } from './components/PageSpin';
 import { AppLayout } from './layout/AppLayout';
 import { homeFor } from './menus';
-import { prefetchQuery } from './api/hooks';
-import { MATRIX, PUBLISHED_PLANS } from './pages/leader/plans-query';
 
-/** A page in its own chunk, with antd's App context (messages) loaded beside it, not in the entry. */
-function page(load: () => Promise<{ default: ComponentType }>) {
-  return lazy(async () => {
-    const [module, { withMessages }] = await Promise.all([load(), loadMessages()]);
-    return { default: withMessages(module.default) };
+type Wrap = <P extends object>(page: ComponentType<P>) => ComponentType<P>;
+
+interface RoutePage {
+  (): ReactNode;
+  /** Downloads the page's code (once); resolves when it is ready to render without suspending. */
+  preload(): Promise<unknown>;
+}
+
+/**
+ * A page in its own chunk. Rendered straight away when its code is already in (preloaded: the entry
+ * waits for the first page's code before its first render), through React.lazy otherwise. That matters:
+ * once a Suspense fallback has been shown, React holds the content back for up to 300 ms after it
+ * (FALLBACK_THROTTLE_MS) even when the code arrives a moment later — on a cold visit that was most of
+ * the wait for the heat map.
+ */
+function routePage(load: () => Promise<ComponentType>): RoutePage {
+  let loaded: ComponentType | undefined;
+  let pending: Promise<ComponentType> | undefined;
+  const preload = () => (pending ??= load().then((component) => (loaded = component)));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Page() {
+    // Decided once per mount: switching between the two later would remount the page.
+    const [Ready] = useState(() => loaded);
+    return Ready ? <Ready /> : <Lazy />;
+  }
+  Page.preload = preload;
+  return Page;
+}
+
+const loadProvider = () => import('./components/antd-provider').then((m) => m.withAntd as Wrap);
+const loadMessages = () => import('./components/with-messages').then((m) => m.withMessages as Wrap);
+
+/** A page wrapped in antd's context, loaded beside it (never in the entry). */
+function wrapped<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, wrapper: () => Promise<Wrap>) {
+  return routePage(async () => {
+    const [module, wrap] = await Promise.all([load(), wrapper()]);
+    return wrap(pick(module));
   });
 }
 
-const loadMatrix = () => import('./pages/leader/Matrix');
-const loadMyTasks = () => import('./pages/liaison/MyTasks');
-const loadMessages = () => import('./components/with-messages');
+/** antd's context and App (messages, modals): the pages that talk back. */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return wrapped(load, (m) => m.default, loadMessages);
+}
 
-/**
- * Called by the entry before React renders: starts downloading the current route's chunk (and, for the
- * matrix, its data) while the entry's own code still runs, instead of after the first render.
- */
-export function preloadRoute(): void {
-  const signedIn = sessionStorage.getItem('luoshi.session') !== null;
-  if (!signedIn) return;
-  if (location.pathname === '/tasks') void loadMyTasks();
-  if (location.pathname === '/matrix') {
-    void loadMatrix();
-    void loadMessages();
-    prefetchQuery(PUBLISHED_PLANS, {});
-    const planId = new URLSearchParams(location.search).get('plan');
-    if (planId) prefetchQuery(MATRIX, { planId });
-  }
+/** antd's context only (no message or modal code): the login page, 我的任务, the error pages. */
+function antdPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return wrapped(load, pick, loadProvider);
 }
 
 // A liaison's first load carries only the entry, the login page and 我的任务; every other page is its own chunk.
-const Login = lazy(() => import('./pages/Login'));
-const MyTasks = lazy(loadMyTasks);
-const NotFound = lazy(() => import('./pages/Errors'));
-const Forbidden = lazy(() => import('./pages/Errors').then((m) => ({ default: m.Forbidden })));
+const Login = antdPage(
+  () => import('./pages/Login'),
+  (m) => m.default,
+);
+const MyTasks = antdPage(
+  () => import('./pages/liaison/MyTasks'),
+  (m) => m.default,
+);
+// The matrix (a leader's home) brings no antd: it paints with plain markup, and loads antd's Select for
+// its plan picker itself, after the heat map is on screen (pages/leader/Matrix.tsx).
+const Matrix = routePage(() => import('./pages/leader/Matrix').then((m) => m.default));
+const NotFound = antdPage(
+  () => import('./pages/Errors'),
+  (m) => m.default,
+);
+const Forbidden = antdPage(
+  () => import('./pages/Errors'),
+  (m) => m.Forbidden,
+);
 const TaskPage = page(() => import('./pages/task/TaskPage'));
 const PlanList = page(() => import('./pages/supervision/PlanList'));
 const ImportPlan = page(() => import('./pages/supervision/ImportPlan'));
@@ -51,9 +85,22 @@ const Evaluations = page(() => import('./pages/supervision/Evaluations'));
 const Notices = page(() => import('./pages/notices/Notices'));
 const Ledger = page(() => import('./pages/liaison/Ledger'));
 const Notifications = page(() => import('./pages/Notifications'));
-const Matrix = page(loadMatrix);
 const Progress = page(() => import('./pages/leader/Progress'));
 const Scorecards = page(() => import('./pages/leader/Scorecards'));
+
+/**
+ * Downloads the code of the page at `path`, for the pages a visit starts on (the login page, 我的任务,
+ * the matrix): by the entry before its first render, which waits for it, and by the login page before it
+ * moves on. Either way the page then renders at once instead of behind a Suspense fallback. (The page's
+ * data is asked for by boot.ts on a page load, by the login page after signing in: route-data.ts.)
+ */
+export function preloadPage(path: string): Promise<unknown> {
+  const { pathname } = new URL(path, location.origin);
+  if (pathname === '/login') return Login.preload();
+  if (pathname === '/tasks') return MyTasks.preload();
+  if (pathname === '/matrix') return Matrix.preload();
+  return Promise.resolve();
+}
 
 const OFFICE: Role[] = ['SUPERVISOR', 'ADMIN'];
 const READERS: Role[] = ['SUPERVISOR', 'LEADER', 'ADMIN'];

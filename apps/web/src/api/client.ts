@@ -50,8 +50,50 @@ function queryText(doc: object & Parameters<typeof print>[0]): string {
   return text;
 }
 
+let inFlight = 0;
+let quiet: (() => void)[] = [];
+
+function settle(): void {
+  inFlight -= 1;
+  if (inFlight > 0) return;
+  const waiting = quiet;
+  quiet = [];
+  waiting.forEach((run) => run());
+}
+
+/**
+ * Runs `then` once no GraphQL request is under way and the browser is idle: for what can wait (the unread
+ * count), so that it does not slow the page's own first requests down (the server and a slow machine's
+ * CPU are shared). Returns a cancel function.
+ */
+export function whenQuiet(then: () => void): () => void {
+  let cancelled = false;
+  let cancelIdle = () => undefined as void;
+  const run = () => {
+    if (cancelled) return;
+    if (typeof requestIdleCallback !== 'function') return then();
+    const id = requestIdleCallback(() => !cancelled && then(), { timeout: 2000 });
+    cancelIdle = () => cancelIdleCallback(id);
+  };
+  if (inFlight === 0) run();
+  else quiet.push(run);
+  return () => {
+    cancelled = true;
+    cancelIdle();
+  };
+}
+
 /** POST /graphql with the session's token. Throws ApiError; never returns partial data as success. */
 export async function gqlRequest<R, V>(doc: TadaDocumentNode<R, V>, variables?: V): Promise<R> {
+  inFlight += 1;
+  try {
+    return await request(doc, variables);
+  } finally {
+    settle();
+  }
+}
+
+async function request<R, V>(doc: TadaDocumentNode<R, V>, variables?: V): Promise<R> {
   const token = hooks.getToken();
   let response: Response;
   try {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TadaDocumentNode } from 'gql.tada';
 import { asApiError, gqlRequest, type ApiError } from './client';
+import { takeAnswered, takePrefetched } from './prefetch';
 
 export interface QueryState<R> {
   data: R | undefined;
@@ -12,30 +13,6 @@ export interface QueryState<R> {
   setData(update: (data: R) => R): void;
 }
 
-const prefetched = new Map<string, { promise: Promise<unknown>; at: number }>();
-
-function prefetchKey(doc: object, variables: string): string {
-  return `${(doc as { definitions?: { name?: { value?: string } }[] }).definitions?.[0]?.name?.value}:${variables}`;
-}
-
-/**
- * Starts a query before its page's code has arrived (the entry knows the route); the page's useQuery
- * picks the answer up instead of asking again. Used only where it pays: the matrix, the first page.
- */
-export function prefetchQuery<R, V>(doc: TadaDocumentNode<R, V>, variables: V): void {
-  const key = prefetchKey(doc, JSON.stringify(variables ?? {}));
-  const promise = gqlRequest(doc, variables);
-  promise.catch(() => undefined);
-  prefetched.set(key, { promise, at: Date.now() });
-}
-
-function takePrefetched<R>(doc: object, variables: string): Promise<R> | undefined {
-  const key = prefetchKey(doc, variables);
-  const hit = prefetched.get(key);
-  prefetched.delete(key);
-  return hit && Date.now() - hit.at < 10_000 ? (hit.promise as Promise<R>) : undefined;
-}
-
 /** Runs a query when mounted and whenever its variables change. */
 export function useQuery<R, V>(
   doc: TadaDocumentNode<R, V>,
@@ -45,13 +22,23 @@ export function useQuery<R, V>(
   const key = JSON.stringify(variables ?? {});
   const skip = options.skip ?? false;
   const [tick, setTick] = useState(0);
-  const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean }>({ loading: !skip });
+  // A prefetched answer already in (boot.ts asked while the page's code loaded): the first render shows it.
+  const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean }>(() => {
+    const answered = skip ? undefined : takeAnswered<R>(doc, key);
+    return answered ? { data: answered.data, loading: false } : { loading: !skip };
+  });
+  const seeded = useRef(!skip && !state.loading ? key : null);
 
   useEffect(() => {
     if (skip) {
       setState({ loading: false });
       return;
     }
+    if (seeded.current === key) {
+      seeded.current = null;
+      return;
+    }
+    seeded.current = null;
     let live = true;
     setState((s) => ({ data: s.data, loading: true }));
     (takePrefetched<R>(doc, key) ?? gqlRequest(doc, JSON.parse(key) as V)).then(

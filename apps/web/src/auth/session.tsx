@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { configureClient } from '../api/client';
 import { graphql, type ResultOf } from '../graphql';
+import { STORAGE_KEY, storedSession, type StoredSession } from './stored-session';
 
 export const LOGIN = graphql(`
   mutation Login($username: String!, $password: String!) {
@@ -28,12 +29,7 @@ export const LOGIN = graphql(`
 export type SessionUser = ResultOf<typeof LOGIN>['login']['user'];
 export type Role = SessionUser['role'];
 
-interface Session {
-  token: string;
-  user: SessionUser;
-  /** Milliseconds since the epoch, from the token's `exp`. */
-  expiresAt: number | null;
-}
+type Session = StoredSession;
 
 interface SessionContextValue {
   session: Session | null;
@@ -43,7 +39,6 @@ interface SessionContextValue {
   signOut(notice?: string): void;
 }
 
-const STORAGE_KEY = 'luoshi.session';
 export const EXPIRED_NOTICE = '登录已过期，请重新登录';
 
 function expiryOf(token: string): number | null {
@@ -55,22 +50,11 @@ function expiryOf(token: string): number | null {
   }
 }
 
-function stored(): Session | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const session = JSON.parse(raw) as Session;
-    return session.expiresAt !== null && session.expiresAt <= Date.now() ? null : session;
-  } catch {
-    return null;
-  }
-}
-
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 // The client is configured once, before React renders, so requests can start as early as the entry
 // runs (route data prefetch); the provider keeps the token and the expiry handler current.
-let currentToken: string | null = stored()?.token ?? null;
+let currentToken: string | null = storedSession()?.token ?? null;
 let expire: () => void = () => undefined;
 configureClient({ getToken: () => currentToken, onUnauthenticated: () => expire() });
 
@@ -78,7 +62,7 @@ configureClient({ getToken: () => currentToken, onUnauthenticated: () => expire(
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [initial] = useState(() => {
     const had = sessionStorage.getItem(STORAGE_KEY) !== null;
-    const current = stored();
+    const current = storedSession();
     if (had && !current) sessionStorage.removeItem(STORAGE_KEY);
     return { current, notice: had && !current ? EXPIRED_NOTICE : null };
   });

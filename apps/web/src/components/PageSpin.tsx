@@ -1,9 +1,9 @@
-import { Spin } from 'antd';
-
+/** While a page's code loads: plain markup and CSS (styles.css), so the app frame needs no antd. */
 export function PageSpin() {
   return (
-    <div style={{ padding: 48, textAlign: 'center' }} aria-busy="true">
-      <Spin description="正在加载…" />
+    <div className="page-spin" aria-busy="true" role="status">
+      <span className="spinner" aria-hidden />
+      <span>正在加载…</span>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { CloseOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Tag } from 'antd';
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
@@ -7,8 +6,7 @@ import { PageSpin } from '../components/PageSpin';
 import { USER_ROLE } from '../labels';
 import { menuFor } from '../menus';
 import { NotificationBell } from './NotificationBell';
-
-const { Header, Sider, Content } = Layout;
+import { useMedia } from './use-media';
 
 function Nav({ selected, onNavigate }: { selected: string; onNavigate?: () => void }) {
   const { session } = useSession();
@@ -31,16 +29,16 @@ function Nav({ selected, onNavigate }: { selected: string; onNavigate?: () => vo
 
 /**
  * The signed-in frame: the role's menu (a side bar; a slide-in panel on phones), who is signed in,
- * 消息 and 退出登录. Plain links rather than antd Menu keep a liaison's first load small.
+ * 消息 and 退出登录. Plain markup and CSS (styles.css), no antd: the frame is part of every first load,
+ * and the matrix paints before any antd code has arrived.
  */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const [location] = useLocation();
-  const screens = Grid.useBreakpoint();
+  const phone = !useMedia('(min-width: 768px)');
+  const wide = useMedia('(min-width: 992px)');
   const [panelOpen, setPanelOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const phone = screens.md === false;
-  const wide = screens.lg !== false;
 
   useEffect(() => {
     if (!panelOpen) return;
@@ -65,15 +63,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const place = user.department?.name ?? user.jurisdiction?.name ?? '';
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="shell">
       <a className="skip-link" href="#main">
         跳到主要内容
       </a>
       {wide && (
-        <Sider width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <aside className="shell-sider">
           <div className="brand">落实 · 督办</div>
           <Nav selected={selected} />
-        </Sider>
+        </aside>
       )}
       {!wide && panelOpen && (
         <>
@@ -81,64 +79,62 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <div className="nav-panel" role="dialog" aria-modal="true" aria-label="主菜单">
             <div className="brand" style={{ display: 'flex', justifyContent: 'space-between' }}>
               落实 · 督办
-              <Button type="text" icon={<CloseOutlined />} aria-label="关闭菜单" onClick={() => setPanelOpen(false)} />
+              <button
+                type="button"
+                className="btn btn-text btn-icon"
+                aria-label="关闭菜单"
+                onClick={() => setPanelOpen(false)}
+              >
+                <CloseOutlined />
+              </button>
             </div>
             <Nav selected={selected} onNavigate={() => setPanelOpen(false)} />
           </div>
         </>
       )}
-      <Layout>
-        <Header
-          style={{
-            background: '#fff',
-            padding: phone ? '0 8px' : '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: phone ? 4 : 8,
-            borderBottom: '1px solid #f0f0f0',
-            height: 56,
-            lineHeight: '56px',
-          }}
-        >
+      <div className="shell-body">
+        <header className={`shell-header${phone ? ' phone' : ''}`}>
           {!wide && (
-            <Button
+            <button
               ref={menuButton}
-              type="text"
-              icon={<MenuOutlined />}
+              type="button"
+              className="btn btn-text btn-icon"
               aria-label="打开菜单"
               aria-expanded={panelOpen}
               onClick={() => setPanelOpen(true)}
               data-testid="menu-button"
-            />
+            >
+              <MenuOutlined />
+            </button>
           )}
           {!wide && <span style={{ fontWeight: 700, color: '#b7282e' }}>落实</span>}
           <div style={{ flex: 1 }} />
           <NotificationBell />
           <UserOutlined aria-hidden />
           <span
-            style={{
-              maxWidth: phone ? 110 : 360,
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              whiteSpace: 'nowrap',
-            }}
+            className="whoami"
+            style={{ maxWidth: phone ? 110 : 360 }}
             data-testid="whoami"
             title={`${user.displayName}${place ? ` · ${place}` : ''}`}
           >
             {user.displayName}
             {!phone && place ? ` · ${place}` : ''}
           </span>
-          <Tag color="red" style={{ marginInlineEnd: 0 }}>
-            {USER_ROLE[user.role] ?? user.role}
-          </Tag>
-          <Button icon={<LogoutOutlined />} onClick={() => signOut('您已退出登录')} aria-label="退出登录">
-            {phone ? '' : '退出登录'}
-          </Button>
-        </Header>
-        <Content id="main" tabIndex={-1} style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
+          <span className="tag tag-red">{USER_ROLE[user.role] ?? user.role}</span>
+          <button
+            type="button"
+            className={`btn${phone ? ' btn-icon' : ''}`}
+            onClick={() => signOut('您已退出登录')}
+            aria-label="退出登录"
+          >
+            <LogoutOutlined />
+            {phone ? null : <span>退出登录</span>}
+          </button>
+        </header>
+        <main id="main" tabIndex={-1} className={`shell-content${phone ? ' phone' : ''}`}>
           <Suspense fallback={<PageSpin />}>{children}</Suspense>
-        </Content>
-      </Layout>
-    </Layout>
+        </main>
+      </div>
+    </div>
   );
 }

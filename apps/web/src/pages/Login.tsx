@@ -5,6 +5,8 @@ import { Redirect, useLocation } from 'wouter';
 import { asApiError, gqlRequest } from '../api/client';
 import { LOGIN, useSession } from '../auth/session';
 import { homeFor } from '../menus';
+import { prefetchRouteData } from '../route-data';
+import { preloadPage } from '../routes';
 
 /** Where the user was going before being sent to sign in (kept in history.state by the redirect). */
 function returnPath(): string | undefined {
@@ -34,7 +36,11 @@ export default function Login() {
     try {
       const { login } = await gqlRequest(LOGIN, { username: username.trim(), password });
       const to = returnPath() ?? homeFor(login.user.role);
+      // The first page's code before moving on, so that it renders at once; its data (the matrix's, for a
+      // leader) is asked for as soon as the token is there.
+      await Promise.race([preloadPage(to).catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
       signIn(login.token, login.user);
+      prefetchRouteData(to);
       navigate(to, { replace: true });
     } catch (err) {
       const apiError = asApiError(err);

@@ -1,48 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Drawer, Empty, Progress, Select, Space, Typography } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useSearchParams } from 'wouter';
-import { asApiError, downloadFile } from '../../api/client';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'wouter';
+import { asApiError, downloadFile, type ApiError } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { PageState } from '../../components/PageState';
-import { AlertTags, RoleTag, StatusTag } from '../../components/tags';
-import { graphql, type ResultOf } from '../../graphql';
-import { dueText, ESCALATION, formatDate, formatDateTime, ROLE_IN_MEASURE, TASK_STATUS } from '../../labels';
+import type { ResultOf } from '../../graphql';
+import { ESCALATION, ROLE_IN_MEASURE, TASK_STATUS } from '../../labels';
+import { ErrorAlert, LightState } from './light-ui';
+import { cellTone, DUE_SOON_COLOR, OVERDUE_COLORS, STATUS_COLORS, TONE_CSS } from './matrix-colors';
 import { MATRIX, PUBLISHED_PLANS } from './plans-query';
-import { cellColor, DUE_SOON_COLOR, OVERDUE_COLORS, STATUS_COLORS } from './matrix-colors';
+import { TaskDrawer, type Cell, type Opened } from './TaskDrawer';
 
-const TASK_BRIEF = graphql(`
-  query MatrixTask($id: ID!) {
-    task(id: $id) {
-      id
-      status
-      role
-      progressPercent
-      dueDate
-      overdue
-      escalationLevel
-      department {
-        id
-        name
-      }
-      measure {
-        id
-        code
-        title
-        text
-      }
-      reports {
-        id
-        progressPercent
-        narrative
-        submittedAt
-      }
-    }
-  }
-`);
+// The leader's home page, so its first paint carries no antd: the heat map, its legend and figures and the
+// drill-down are plain markup and CSS (styles.css). Only the plan picker is antd's Select, loaded once the
+// heat map is on screen and the browser is idle (or at once when the picker is used).
+const PlanSelect = lazy(() => import('./PlanSelect'));
 
 type MatrixData = ResultOf<typeof MATRIX>['responsibilityMatrix'];
-type Cell = MatrixData['cells'][number];
 
 const ROLE_CHAR: Record<string, string> = { LEAD: '牵', COOPERATING: '配', RESPONSIBLE: '责' };
 
@@ -53,23 +26,61 @@ function cellLabel(c: Cell, department: string, measure: string): string {
   return `${measure}：${parts.filter(Boolean).join('，')}`;
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/**
+ * The heat map's rows as HTML. Several hundred cells are one string parsed by the browser in a few ms,
+ * where React would create, diff and attach them one by one (several times longer on a slow machine);
+ * clicks and arrow keys are handled once, on the table. Every text is escaped.
+ */
+function rowsHtml(data: MatrixData, cellAt: (measureId: string, departmentId: string) => Cell | undefined): string {
+  const out: string[] = [];
+  let first = true;
+  data.measures.forEach((m, r) => {
+    const measure = `${m.code} ${m.title}`;
+    out.push(`<tr><th scope="row" title="${escape(measure)}">${escape(measure)}</th>`);
+    data.departments.forEach((d, c) => {
+      const cell = cellAt(m.id, d.id);
+      if (!cell) {
+        out.push('<td></td>');
+        return;
+      }
+      const label = escape(cellLabel(cell, d.name, measure));
+      const kind = cell.role === 'COOPERATING' ? ' coop' : cell.role === 'RESPONSIBLE' ? ' resp' : '';
+      const mark = cell.escalationLevel > 0 ? String(cell.escalationLevel) : (ROLE_CHAR[cell.role] ?? '');
+      out.push(
+        `<td><button type="button" class="cell ${cellTone(cell)}${kind}" data-task="${escape(cell.taskId)}" ` +
+          `data-r="${r}" data-c="${c}" tabindex="${first ? 0 : -1}" title="${label}" aria-label="${label}">` +
+          `${escape(mark)}</button></td>`,
+      );
+      first = false;
+    });
+    out.push('</tr>');
+  });
+  return out.join('');
+}
+
 interface GridProps {
   data: MatrixData;
   onOpen(cell: Cell): void;
 }
 
-/** The heat map itself: rows are measures, columns departments; arrow keys move between cells. */
+/**
+ * The heat map itself: rows are measures, columns departments; one tab stop (the first cell), arrow keys
+ * move between cells, Enter or a click opens a cell's task.
+ */
 const MatrixGrid = memo(function MatrixGrid({ data, onOpen }: GridProps) {
   const tableRef = useRef<HTMLTableElement>(null);
-  const byKey = useMemo(() => {
-    const map = new Map<string, Cell>();
-    for (const c of data.cells) map.set(`${c.measureId}|${c.departmentId}`, c);
-    return map;
-  }, [data]);
   const cellsOf = useMemo(() => {
     const map = new Map<string, Cell>();
     for (const c of data.cells) map.set(c.taskId, c);
     return map;
+  }, [data]);
+  const body = useMemo(() => {
+    const byKey = new Map<string, Cell>();
+    for (const c of data.cells) byKey.set(`${c.measureId}|${c.departmentId}`, c);
+    return { __html: rowsHtml(data, (measureId, departmentId) => byKey.get(`${measureId}|${departmentId}`)) };
   }, [data]);
 
   const onKeyDown = useCallback(
@@ -104,155 +115,38 @@ const MatrixGrid = memo(function MatrixGrid({ data, onOpen }: GridProps) {
     [data],
   );
 
-  let first = true;
   return (
-    <table
-      className="matrix"
-      ref={tableRef}
-      onKeyDown={onKeyDown}
-      onClick={(e) => {
-        const id = (e.target as HTMLElement).closest<HTMLElement>('button[data-task]')?.dataset.task;
-        const cell = id ? cellsOf.get(id) : undefined;
-        if (cell) onOpen(cell);
-      }}
-      aria-label="责任矩阵：行为措施，列为部门"
-      data-testid="matrix"
-    >
-      <thead>
-        <tr>
-          <th className="corner" scope="col">
-            措施 \ 部门
-          </th>
-          {data.departments.map((d) => (
-            <th key={d.id} scope="col" title={d.name}>
-              {d.shortName || d.name}
+    <>
+      <style>{TONE_CSS}</style>
+      <table
+        className="matrix"
+        ref={tableRef}
+        onKeyDown={onKeyDown}
+        onClick={(e) => {
+          const id = (e.target as HTMLElement).closest<HTMLElement>('button[data-task]')?.dataset.task;
+          const cell = id ? cellsOf.get(id) : undefined;
+          if (cell) onOpen(cell);
+        }}
+        aria-label="责任矩阵：行为措施，列为部门"
+        data-testid="matrix"
+      >
+        <thead>
+          <tr>
+            <th className="corner" scope="col">
+              措施 \ 部门
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.measures.map((m, r) => (
-          <tr key={m.id}>
-            <th scope="row" title={`${m.code} ${m.title}`}>
-              {m.code} {m.title}
-            </th>
-            {data.departments.map((d, c) => {
-              const cell = byKey.get(`${m.id}|${d.id}`);
-              if (!cell) return <td key={d.id} />;
-              const tabIndex = first ? 0 : -1;
-              first = false;
-              return (
-                <td key={d.id}>
-                  <button
-                    type="button"
-                    className={`cell${cell.role === 'COOPERATING' ? ' coop' : ''}`}
-                    style={{
-                      background: cellColor(cell),
-                      boxShadow: cell.role === 'RESPONSIBLE' ? 'inset 0 0 0 2px rgba(255,255,255,.7)' : undefined,
-                    }}
-                    data-task={cell.taskId}
-                    data-r={r}
-                    data-c={c}
-                    tabIndex={tabIndex}
-                    title={cellLabel(cell, d.name, `${m.code} ${m.title}`)}
-                    aria-label={cellLabel(cell, d.name, `${m.code} ${m.title}`)}
-                  >
-                    {cell.escalationLevel > 0 ? cell.escalationLevel : ROLE_CHAR[cell.role]}
-                  </button>
-                </td>
-              );
-            })}
+            {data.departments.map((d) => (
+              <th key={d.id} scope="col" title={d.name}>
+                {d.shortName || d.name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody dangerouslySetInnerHTML={body} />
+      </table>
+    </>
   );
 });
-
-interface Opened {
-  cell: Cell;
-  measure: { code: string; title: string };
-  department: string;
-}
-
-/** The task behind a cell: what the matrix knows at once, the rest (text, progress, latest report) as it loads. */
-function TaskDrawer({ opened, onClose }: { opened: Opened | null; onClose(): void }) {
-  const cell = opened?.cell ?? null;
-  const q = useQuery(TASK_BRIEF, { id: cell?.taskId ?? '' }, { skip: !cell });
-  const task = q.data?.task && q.data.task.id === cell?.taskId ? q.data.task : undefined;
-  const latest = task?.reports[0];
-  return (
-    <Drawer
-      open={!!opened}
-      onClose={onClose}
-      title="任务详情"
-      size={440}
-      data-testid="matrix-drawer"
-      extra={
-        cell && (
-          <Link to={`/tasks/${cell.taskId}`}>
-            <Button type="primary">打开任务</Button>
-          </Link>
-        )
-      }
-    >
-      {opened && cell && (
-        <>
-          <Typography.Title level={5} data-testid="drawer-title">
-            {opened.measure.code} {opened.measure.title}
-          </Typography.Title>
-          <Space wrap style={{ marginBottom: 8 }}>
-            <RoleTag role={cell.role} />
-            <StatusTag status={cell.status} />
-            <AlertTags overdue={cell.overdue} escalationLevel={cell.escalationLevel} />
-          </Space>
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              { key: 'd', label: '责任单位', children: opened.department },
-              ...(task
-                ? [
-                    {
-                      key: 'due',
-                      label: '截止日期',
-                      children: `${formatDate(task.dueDate)}（${dueText(task.dueDate)}）`,
-                    },
-                    {
-                      key: 'p',
-                      label: '完成进度',
-                      children: <Progress percent={task.progressPercent} size="small" />,
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <PageState loading={q.loading} error={q.error} hasData={!!task} onRetry={q.reload}>
-            {task && (
-              <>
-                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 13 }}>
-                  {task.measure.text}
-                </Typography.Paragraph>
-                <Card size="small" title="最新进展">
-                  {latest ? (
-                    <>
-                      <div style={{ color: '#888' }}>
-                        {formatDateTime(latest.submittedAt)} · 完成 {latest.progressPercent}%
-                      </div>
-                      <div style={{ whiteSpace: 'pre-wrap' }}>{latest.narrative}</div>
-                    </>
-                  ) : (
-                    <Empty description="尚未报送进展" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-                  )}
-                </Card>
-              </>
-            )}
-          </PageState>
-        </>
-      )}
-    </Drawer>
-  );
-}
 
 function Legend() {
   const swatch = (color: string, text: string, extra?: string) => (
@@ -276,24 +170,72 @@ function Legend() {
   );
 }
 
+interface PickerWish {
+  focus: boolean;
+  open: boolean;
+}
+
+/** The plan picker's look until antd's Select has arrived; using it asks for the real one at once. */
+function PickerShell({ title, onWish }: { title: string | undefined; onWish(wish: PickerWish): void }) {
+  return (
+    <button
+      type="button"
+      className={`select-shell plan-select${title ? '' : ' placeholder'}`}
+      aria-label="选择规划"
+      aria-haspopup="listbox"
+      aria-busy="true"
+      onFocus={() => onWish({ focus: true, open: false })}
+      onClick={() => onWish({ focus: true, open: true })}
+    >
+      <span>{title ?? '选择规划'}</span>
+    </button>
+  );
+}
+
+/** Runs `then` once the browser is idle (after the current paint), at most `timeout` ms later. */
+function whenIdle(then: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(then, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(then, 50);
+  return () => clearTimeout(id);
+}
+
 /** 责任矩阵: departments × measures of a plan, coloured by status, overdue and escalation level. */
 export default function Matrix() {
   const [params, setParams] = useSearchParams();
-  const { message } = App.useApp();
-  const plans = useQuery(PUBLISHED_PLANS, {});
-  const planId = params.get('plan') ?? plans.data?.plans[0]?.id ?? null;
+  const paramPlan = params.get('plan');
+  // With ?plan= the plan list only fills the picker: asked for once the heat map is in, not beside it.
+  const [plansWanted, setPlansWanted] = useState(!paramPlan);
+  const plans = useQuery(PUBLISHED_PLANS, {}, { skip: !plansWanted && !!paramPlan });
+  const planId = paramPlan ?? plans.data?.plans[0]?.id ?? null;
   const q = useQuery(MATRIX, { planId: planId ?? '' }, { skip: !planId });
-  const [open, setOpen] = useState<Opened | null>(null);
+  // The opened cell belongs to its plan: picking another plan closes the drill-down.
+  const [open, setOpen] = useState<(Opened & { planId: string }) | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const [picker, setPicker] = useState<PickerWish | null>(null);
   const data = q.data?.responsibilityMatrix;
   const current = data && data.plan.id === planId ? data : undefined;
+  const noPlans = !!plans.data && plans.data.plans.length === 0;
+  const settled = !!current || !!plans.error || !!q.error || noPlans;
 
-  useEffect(() => setOpen(null), [planId]);
+  useEffect(() => {
+    if (settled || picker) setPlansWanted(true);
+  }, [settled, picker]);
+  // antd's Select only once the page has settled and painted: never in the way of the heat map.
+  useEffect(() => {
+    if (!settled || picker) return;
+    return whenIdle(() => setPicker((p) => p ?? { focus: false, open: false }), 1000);
+  }, [settled, picker]);
+
   const onOpen = useCallback(
     (c: Cell) => {
-      const measure = current?.measures.find((m) => m.id === c.measureId);
-      const department = current?.departments.find((d) => d.id === c.departmentId);
-      if (measure && department) setOpen({ cell: c, measure, department: department.name });
+      if (!current) return;
+      const measure = current.measures.find((m) => m.id === c.measureId);
+      const department = current.departments.find((d) => d.id === c.departmentId);
+      if (measure && department) setOpen({ cell: c, measure, department: department.name, planId: current.plan.id });
     },
     [current],
   );
@@ -311,59 +253,72 @@ export default function Matrix() {
   const download = async () => {
     if (!planId) return;
     setDownloading(true);
+    setDownloadError(null);
     try {
       await downloadFile(`/exports/plans/${planId}/responsibility-matrix.xlsx`, '责任矩阵.xlsx');
     } catch (e) {
-      message.error(`下载失败：${asApiError(e).message}`);
+      setDownloadError(asApiError(e));
     } finally {
       setDownloading(false);
     }
   };
 
+  const plan = plans.data?.plans.find((p) => p.id === planId);
+  const shownTitle = plan
+    ? `${plan.title}（${plan.taskCount} 项任务）`
+    : current && `${current.plan.title}（${current.cells.length} 项任务）`;
+  const shell = <PickerShell title={shownTitle} onWish={(w) => setPicker((p) => ({ ...p, ...w }))} />;
+
   return (
     <div>
       <h1 className="page-title">责任矩阵</h1>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          style={{ width: 420, maxWidth: '100%' }}
-          placeholder="选择规划"
-          aria-label="选择规划"
-          loading={plans.loading}
-          value={planId ?? undefined}
-          onChange={(v) => setParams({ plan: v }, { replace: true })}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(plans.data?.plans ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.title}（${p.taskCount} 项任务）`,
-          }))}
-          data-testid="matrix-plan"
-        />
-        <Button icon={<DownloadOutlined />} onClick={download} loading={downloading} disabled={!planId}>
+      <div className="toolbar">
+        <Suspense fallback={shell}>
+          {picker ? (
+            <PlanSelect
+              plans={plans.data?.plans ?? []}
+              loading={plans.loading}
+              value={planId}
+              onChange={(v) => setParams({ plan: v }, { replace: true })}
+              focusNow={picker.focus}
+              openNow={picker.open}
+            />
+          ) : (
+            shell
+          )}
+        </Suspense>
+        <button type="button" className="btn" onClick={download} disabled={!planId || downloading}>
+          {downloading ? (
+            <span className="spinner" style={{ width: 14, height: 14, borderWidth: 2 }} />
+          ) : (
+            <DownloadOutlined />
+          )}
           导出 Excel
-        </Button>
-      </Space>
-      <PageState
-        loading={plans.loading || (q.loading && !current)}
+        </button>
+      </div>
+      {downloadError && <ErrorAlert title="下载失败" error={downloadError} />}
+      <LightState
+        loading={(!planId && plans.loading) || (q.loading && !current)}
         error={plans.error ?? q.error}
         hasData={!!current}
         onRetry={plans.error ? plans.reload : q.reload}
-        empty={!!plans.data && plans.data.plans.length === 0}
+        empty={noPlans}
         emptyText="还没有已发布的规划"
       >
         {current && (
           <>
-            <Space wrap size="large" style={{ marginBottom: 8 }} data-testid="matrix-stats">
+            <div className="stats" data-testid="matrix-stats">
               <span>任务 {stats.total}</span>
               <span>已完成 {stats.completed}</span>
-              <Typography.Text type="danger">逾期 {stats.overdue}</Typography.Text>
-              <Typography.Text type="danger">督办 {stats.supervised}</Typography.Text>
+              <span className="text-danger">逾期 {stats.overdue}</span>
+              <span className="text-danger">督办 {stats.supervised}</span>
               <span>
                 {current.measures.length} 项措施 × {current.departments.length} 个单位
               </span>
-            </Space>
+            </div>
             <Legend />
             {current.cells.length === 0 ? (
-              <Empty description="该规划还没有任务" />
+              <div className="empty">该规划还没有任务</div>
             ) : (
               <div className="matrix-wrap" style={{ marginTop: 8 }}>
                 <MatrixGrid data={current} onOpen={onOpen} />
@@ -371,8 +326,8 @@ export default function Matrix() {
             )}
           </>
         )}
-      </PageState>
-      <TaskDrawer opened={open} onClose={() => setOpen(null)} />
+      </LightState>
+      <TaskDrawer opened={open && open.planId === planId ? open : null} onClose={() => setOpen(null)} />
     </div>
   );
 }
