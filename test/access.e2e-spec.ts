@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
 import { repoPath, shanghaiToday } from '../libs/common/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
+import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
 
@@ -10,17 +11,6 @@ import { VIEWS_OPERATIONS } from './support/views-operations.js';
  * Scope as a table: every operation × every role, on its own jurisdiction or
  * department and on another's → allowed (no error) or FORBIDDEN.
  */
-type Caller = 'admin' | 'sup.own' | 'sup.other' | 'leader.own' | 'leader.other' | 'liaison.own' | 'liaison.other';
-const CALLERS: Caller[] = [
-  'admin',
-  'sup.own',
-  'sup.other',
-  'leader.own',
-  'leader.other',
-  'liaison.own',
-  'liaison.other',
-];
-type Outcome = 'ok' | 'FORBIDDEN';
 
 interface Operation {
   name: string;
@@ -30,8 +20,6 @@ interface Operation {
   expect: Record<Caller, Outcome>;
 }
 
-const ok: Outcome = 'ok';
-const no: Outcome = 'FORBIDDEN';
 const readers = {
   admin: ok,
   'sup.own': ok,
@@ -99,13 +87,7 @@ describe('access by role and scope', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     db = t.get(DataSource);
-    await t.user('admin', UserRole.ADMIN);
-    await t.user('sup.own', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
-    await t.user('sup.other', UserRole.SUPERVISOR, { jurisdictionKey: 'chongqing' });
-    await t.user('leader.own', UserRole.LEADER, { jurisdictionKey: 'tengzhou' });
-    await t.user('leader.other', UserRole.LEADER, { jurisdictionKey: 'chongqing' });
-    await t.user('liaison.own', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
-    await t.user('liaison.other', UserRole.LIAISON, { departmentKey: 'tengzhou.FINANCE' });
+    await createCallers(t, 'tengzhou.FINANCE');
     [planId] = await publishSeed(t, SEED_TENGZHOU, 'admin');
     // A health task on a measure the finance department has no part in.
     taskId = (

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { UserRole } from '../libs/auth/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
+import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
 import { download, tokenOf, upload } from './support/xlsx.js';
@@ -10,19 +10,6 @@ import { download, tokenOf, upload } from './support/xlsx.js';
 jest.setTimeout(60_000);
 
 /** The leaders' views as a table: every query, mutation and Excel endpoint × role × own or other scope. */
-type Caller = 'admin' | 'sup.own' | 'sup.other' | 'leader.own' | 'leader.other' | 'liaison.own' | 'liaison.other';
-const CALLERS: Caller[] = [
-  'admin',
-  'sup.own',
-  'sup.other',
-  'leader.own',
-  'leader.other',
-  'liaison.own',
-  'liaison.other',
-];
-type Outcome = 'ok' | 'FORBIDDEN';
-const ok: Outcome = 'ok';
-const no: Outcome = 'FORBIDDEN';
 
 /** Plan-scoped reads: the plan's jurisdiction, and liaisons whose department has tasks in it. */
 const planReaders = {
@@ -92,13 +79,7 @@ describe("leaders' views: access by role and scope", () => {
   beforeAll(async () => {
     t = await TestApp.start();
     db = t.get(DataSource);
-    await t.user('admin', UserRole.ADMIN);
-    await t.user('sup.own', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
-    await t.user('sup.other', UserRole.SUPERVISOR, { jurisdictionKey: 'chongqing' });
-    await t.user('leader.own', UserRole.LEADER, { jurisdictionKey: 'tengzhou' });
-    await t.user('leader.other', UserRole.LEADER, { jurisdictionKey: 'chongqing' });
-    await t.user('liaison.own', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
-    await t.user('liaison.other', UserRole.LIAISON, { departmentKey: 'chongqing.HEALTH' });
+    await createCallers(t, 'chongqing.HEALTH');
     [planId] = await publishSeed(t, SEED_TENGZHOU, 'admin');
     for (const c of CALLERS) tokens[c] = await tokenOf(t, c);
   });
