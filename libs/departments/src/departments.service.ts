@@ -31,21 +31,6 @@ export class DepartmentsService {
     return this.jurisdictions.findOneBy({ key });
   }
 
-  findDepartment(id: string): Promise<Department | null> {
-    return this.departments.findOneBy({ id });
-  }
-
-  /** The jurisdiction and every one below it (a supervisor's reach). */
-  async subtreeIds(rootId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE t AS (SELECT id FROM jurisdiction WHERE id = $1
-         UNION ALL SELECT j.id FROM jurisdiction j JOIN t ON j.parent_id = t.id)
-       SELECT id FROM t`,
-      [rootId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   jurisdictionLoader(request: object) {
     return this.loaders.get<string, Jurisdiction | null>(request, 'jurisdiction', async (ids) =>
       byKeys(ids, await this.jurisdictions.findBy({ id: In([...ids]) }), (j) => j.id),
