@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       `backlog sweep as of ${BACKLOG_AS_OF}: ${backlog.raised} events in ${(backlogMs / 1000).toFixed(2)} s (target < 10 s); ` +
         `${b.count} batch statements of up to ${SWEEP_BATCH} tasks, median ${b.median.toFixed(0)} ms, max ${b.max.toFixed(0)} ms (target < 500 ms)`,
     );
-    await db.query('VACUUM ANALYZE task, escalation_event, notification_outbox');
+    await db.query('VACUUM ANALYZE task, task_escalation, escalation_event, notification_outbox');
 
     const steadyRuns: { ms: number; raised: number }[] = [];
     for (const asOf of [STEADY_AS_OF, STEADY_AS_OF]) {

@@ -78,12 +78,11 @@ async function generate(db: DataSource): Promise<void> {
   `);
   await db.query(`
     INSERT INTO task (measure_id, plan_id, department_id, role, status, progress_percent, due_date, original_due_date,
-                      completed_at, escalation_level)
+                      completed_at)
     SELECT m.id, m.plan_id, d.id, CASE WHEN k = 1 THEN 'LEAD' ELSE 'COOPERATING' END, s.status,
            CASE s.status WHEN 'COMPLETED' THEN 100 WHEN 'NOT_STARTED' THEN 0 ELSE 50 END,
            m.deadline, m.deadline,
-           CASE WHEN s.status = 'COMPLETED' THEN m.deadline - (m.n % 40)::int + 20 END,
-           CASE WHEN s.status NOT IN ('COMPLETED','CANCELLED') AND m.deadline < DATE '${AS_OF}' THEN 1 + (m.n % 4)::int ELSE 0 END
+           CASE WHEN s.status = 'COMPLETED' THEN m.deadline - (m.n % 40)::int + 20 END
     FROM (SELECT id, plan_id, deadline, row_number() OVER (ORDER BY id) AS n FROM measure WHERE title LIKE '基准措施%') m
     CROSS JOIN generate_series(1, ${TASKS_PER_MEASURE}) k
     CROSS JOIN LATERAL (SELECT (ARRAY['NOT_STARTED','IN_PROGRESS','IN_PROGRESS','PENDING_REVIEW','COMPLETED','COMPLETED',
@@ -95,6 +94,8 @@ async function generate(db: DataSource): Promise<void> {
     SELECT m.id, m.plan_id, d.id, 'COOPERATING', 'IN_PROGRESS', 30, DATE '2023-12-31' - (m.n % 300)::int, DATE '2023-12-31' - (m.n % 300)::int
     FROM (SELECT id, plan_id, row_number() OVER (ORDER BY id) AS n FROM measure WHERE title LIKE '基准措施%') m, department d
     WHERE d.key = 'bench.d0' AND m.n <= ${LEDGER_ROWS};
+    UPDATE task_escalation SET level = 1 + (abs(hashtext(task_id::text)) % 4)
+      WHERE open AND due_date < DATE '${AS_OF}';
     ANALYZE;
   `);
 }

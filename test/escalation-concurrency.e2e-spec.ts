@@ -106,7 +106,8 @@ describe('concurrent sweeps', () => {
     );
     expect(announced).toEqual([{ n: expected, distinct: expected }]);
     const levels = await db.query(
-      `SELECT count(*)::int AS n FROM task t WHERE t.escalation_level <> (SELECT coalesce(max(level), 0) FROM escalation_event e WHERE e.task_id = t.id)`,
+      `SELECT count(*)::int AS n FROM task_escalation s
+       WHERE s.level <> (SELECT coalesce(max(level), 0) FROM escalation_event e WHERE e.task_id = s.task_id)`,
     );
     expect(levels).toEqual([{ n: 0 }]);
   });

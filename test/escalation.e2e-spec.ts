@@ -189,7 +189,7 @@ describe('the escalation ladder and its sweep', () => {
 
   it('warns the admins and flags the events when a computation reaches a year without a schedule (2027)', async () => {
     const D = H;
-    await db.query(`UPDATE task SET due_date = '2027-01-05', escalation_level = 0 WHERE id = $1`, [D]);
+    await db.query(`UPDATE task SET due_date = '2027-01-05' WHERE id = $1`, [D]);
     const result = await sweep('2027-01-06');
     expect(result.unknownYears).toEqual([2027]);
     expect(result.calendarFallback).toBeGreaterThanOrEqual(2);
@@ -225,12 +225,81 @@ describe('the escalation ladder and its sweep', () => {
     // Due Wednesday 02-10: five working days back by the loaded schedule is 02-02 (02-06 worked,
     // 02-08 and 02-09 off); by weekdays alone it would be 02-03.
     const E = G;
-    await db.query(`UPDATE task SET due_date = '2027-02-10', escalation_level = 0 WHERE id = $1`, [E]);
+    await db.query(`UPDATE task SET due_date = '2027-02-10' WHERE id = $1`, [E]);
     const result = await sweep('2027-02-02');
     expect(result.unknownYears).toEqual([]);
     const e = await task(E);
     expect(e.escalations.filter((x) => x.dueDate === '2027-02-10')).toEqual([
       expect.objectContaining({ level: 1, asOf: '2027-02-02', calendarFallback: false }),
     ]);
+  });
+
+  describe("each task's escalation state (task_escalation, kept by triggers on task)", () => {
+    it('follows every task: published, closed, and moved to a new due date', async () => {
+      const drift = await db.query(
+        `SELECT t.id FROM task t LEFT JOIN task_escalation s ON s.task_id = t.id
+         WHERE s.task_id IS NULL OR s.due_date <> t.due_date
+            OR s.open <> (t.status NOT IN ('COMPLETED','CANCELLED')) OR s.plan_id <> t.plan_id
+            OR s.department_id <> t.department_id`,
+      );
+      expect(drift).toEqual([]);
+      const [{ open }] = await db.query('SELECT open FROM task_escalation WHERE task_id = $1', [C]);
+      expect(open).toBe(false);
+    });
+
+    it('refuses an event for a task that does not exist, and deleting a task that has events', async () => {
+      await expect(
+        db.query(`INSERT INTO escalation_event (task_id, level, due_date, as_of)
+                  VALUES (gen_random_uuid(), 1, '2025-01-01', '2025-01-01')`),
+      ).rejects.toMatchObject({ driverError: { code: '23503' } });
+      await expect(db.query('DELETE FROM task WHERE id = $1', [B])).rejects.toMatchObject({
+        driverError: { code: '23503' },
+      });
+      await expect(
+        db.query('UPDATE escalation_event SET task_id = $1 WHERE task_id = $2', [A, B]),
+      ).rejects.toMatchObject({
+        driverError: { code: '23503' },
+      });
+      expect(await db.query('SELECT count(*)::int AS n FROM escalation_event WHERE task_id = $1', [B])).toEqual([
+        { n: 4 },
+      ]);
+    });
+
+    it('raises nothing for a task whose due date moves while the sweep is choosing it', async () => {
+      const [{ id: X }] = await db.query(
+        `SELECT id FROM task WHERE id <> ALL($1) AND status NOT IN ('COMPLETED','CANCELLED') ORDER BY id LIMIT 1`,
+        [[A, B, C, G, H]],
+      );
+      await db.query(`UPDATE task SET due_date = '2025-01-10' WHERE id = $1`, [X]);
+      const mover = db.createQueryRunner();
+      await mover.connect();
+      try {
+        await mover.startTransaction();
+        await mover.query(`UPDATE task SET due_date = '2026-07-15' WHERE id = $1`, [X]);
+        const sweeping = sweep('2025-11-12');
+        // The sweep read X's old due date and now waits for the row the mover holds.
+        for (let waiting = 0; !waiting; await new Promise((r) => setTimeout(r, 50))) {
+          [{ waiting }] = await db.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND query LIKE '%WITH cand AS%' AND datname = current_database()`,
+          );
+        }
+        await mover.commitTransaction();
+        await sweeping;
+      } finally {
+        await mover.release();
+      }
+      const x = await task(X);
+      expect(x).toMatchObject({ dueDate: '2026-07-15', escalationLevel: 0 });
+      expect(x.escalations.filter((e) => e.dueDate === '2025-01-10' || e.dueDate === '2026-07-15')).toEqual([]);
+    });
+
+    it('takes up the level already raised when a task returns to an earlier due date', async () => {
+      expect((await task(B)).escalationLevel).toBe(4);
+      await db.query(`UPDATE task SET due_date = '2026-07-15' WHERE id = $1`, [B]);
+      expect((await task(B)).escalationLevel).toBe(0);
+      await db.query(`UPDATE task SET due_date = '2025-01-10' WHERE id = $1`, [B]);
+      expect((await task(B)).escalationLevel).toBe(4);
+    });
   });
 });

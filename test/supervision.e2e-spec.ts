@@ -70,10 +70,8 @@ describe('supervision notices (督办单)', () => {
       ).map((r: { id: string }) => r.id);
     health = (await tasksOf('tengzhou.HEALTH')).slice(0, 3);
     [police] = await tasksOf('tengzhou.PUBLIC_SECURITY');
-    await db.query(`UPDATE task SET due_date = $2, escalation_level = 3 WHERE id = ANY($1)`, [
-      [...health, police],
-      plusDays(today, -5),
-    ]);
+    await db.query(`UPDATE task SET due_date = $2 WHERE id = ANY($1)`, [[...health, police], plusDays(today, -5)]);
+    await db.query(`UPDATE task_escalation SET level = 3 WHERE task_id = ANY($1)`, [[...health, police]]);
   });
   afterAll(() => t.stop());
 
@@ -189,7 +187,7 @@ describe('supervision notices (督办单)', () => {
         [police, 4],
       ].sort(),
     );
-    const [{ level }] = await db.query('SELECT escalation_level AS level FROM task WHERE id = $1', [health[0]]);
+    const [{ level }] = await db.query('SELECT level FROM task_escalation WHERE task_id = $1', [health[0]]);
     expect(level).toBe(3);
   });
 });

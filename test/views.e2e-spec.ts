@@ -119,7 +119,8 @@ describe("leaders' views: responsibility matrix and overview", () => {
   it('gives one cell per task of the plan: departments × measures, with role, status, overdue and escalation', async () => {
     const [overdueTask, escalatedTask] = await tasksOf('tengzhou.HEALTH', 2);
     await db.query(`UPDATE task SET due_date = '2020-01-01' WHERE id = $1`, [overdueTask]);
-    await db.query(`UPDATE task SET due_date = '2099-12-31', escalation_level = 3 WHERE id = $1`, [escalatedTask]);
+    await db.query(`UPDATE task SET due_date = '2099-12-31' WHERE id = $1`, [escalatedTask]);
+    await db.query(`UPDATE task_escalation SET level = 3 WHERE task_id = $1`, [escalatedTask]);
 
     const res = await matrix('leader');
     expect(res.errors).toBeUndefined();
@@ -238,7 +239,7 @@ describe("leaders' views: responsibility matrix and overview", () => {
 
     await db.transaction(async (m) => {
       await m.query(`UPDATE task SET due_date = '2019-02-11' WHERE id = $1`, [b]);
-      await m.query(`UPDATE task SET escalation_level = 2, progress_percent = 10`);
+      await m.query(`UPDATE task SET progress_percent = 10`);
       const [{ id }] = await m.query(
         `INSERT INTO task (measure_id, plan_id, department_id, role, due_date, original_due_date)
          SELECT measure_id, plan_id, d.id, 'COOPERATING', '2019-03-31', '2019-03-31'

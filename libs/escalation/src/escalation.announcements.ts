@@ -51,19 +51,19 @@ export class EscalationAnnouncements implements AnnouncementSource, OnModuleInit
   }
 
   announce(m: EntityManager, kind: string, payload: unknown): Promise<Announcement[]> {
-    if (kind === 'ESCALATION') return this.escalations(m, (payload as { eventIds: string[] }).eventIds);
+    if (kind === 'ESCALATION') return this.escalations(m, (payload as { eventIds: (string | number)[] }).eventIds);
     if (kind === 'REPORT_MISSING') return this.reminders(m, (payload as { reminderIds: string[] }).reminderIds);
     return Promise.resolve([this.unknownYears(payload as { years: number[]; asOf: string })]);
   }
 
-  private async escalations(m: EntityManager, ids: string[]): Promise<Announcement[]> {
+  private async escalations(m: EntityManager, ids: (string | number)[]): Promise<Announcement[]> {
     const rows: EventRow[] = await m.query(
       `SELECT e.id, e.level, e.due_date, t.id AS task_id, t.department_id, p.jurisdiction_id,
               d.short_name AS department, ms.title AS measure, n.number AS notice_number
        FROM escalation_event e JOIN task t ON t.id = e.task_id JOIN plan p ON p.id = t.plan_id
        JOIN department d ON d.id = t.department_id JOIN measure ms ON ms.id = t.measure_id
        LEFT JOIN supervision_notice n ON n.id = e.notice_id
-       WHERE e.id = ANY($1::uuid[])`,
+       WHERE e.id = ANY($1::bigint[])`,
       [ids],
     );
     return rows.map((e) => ({

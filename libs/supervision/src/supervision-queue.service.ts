@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { groupByKeys, RequestLoaders } from '@app/common';
 import type { AccessScope } from '@app/auth';
-import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
+import { Task, TaskAccess } from '@app/tasks';
 
 const QUEUE_LIMIT = 200;
 
@@ -21,7 +21,7 @@ export class SupervisionQueueService {
     this.access.assertReviewer(scope);
     return this.access
       .restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope)
-      .andWhere('t.escalation_level >= 3 AND t.status NOT IN (:...closed)', { closed: CLOSED_STATUSES })
+      .andWhere('t.id IN (SELECT task_id FROM task_escalation WHERE open AND level >= 3)')
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
                      WHERE nt.task_id = t.id AND n.status <> 'CLOSED')`,

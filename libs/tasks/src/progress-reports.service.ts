@@ -35,7 +35,7 @@ export class ProgressReportsService {
     const task = await m
       .getRepository(Task)
       .createQueryBuilder('t')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('t.id = :id', { id: input.taskId })
       .getOne();
     if (!task) throw new NotFoundError('Task', input.taskId);

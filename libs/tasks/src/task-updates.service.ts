@@ -60,7 +60,7 @@ export class TaskUpdatesService {
 
   /** Moves the due date (extension approved, or a supervisor's decision) and restarts escalation for it. */
   async moveDueDate(m: EntityManager, scope: AccessScope, task: Task, dueDate: string, action: string): Promise<Task> {
-    return this.apply(m, scope, task, task.version, { due_date: dueDate, escalation_level: 0 }, action);
+    return this.apply(m, scope, task, task.version, { due_date: dueDate }, action);
   }
 
   private changesFor(scope: AccessScope, task: Task, input: UpdateTaskInput): TaskChanges {
@@ -77,7 +77,7 @@ export class TaskUpdatesService {
         throw new ForbiddenError('只有督查室可以调整期限 (only ADMIN and SUPERVISOR move a due date)');
       if (!isCalendarDate(input.dueDate))
         throw new BadInputError('期限格式应为 YYYY-MM-DD (dueDate must be YYYY-MM-DD)');
-      if (input.dueDate !== task.dueDate) Object.assign(changes, { due_date: input.dueDate, escalation_level: 0 });
+      if (input.dueDate !== task.dueDate) changes.due_date = input.dueDate;
     }
     return changes;
   }
@@ -94,7 +94,7 @@ export class TaskUpdatesService {
 
   private async load(m: EntityManager, taskId: string, lock = false): Promise<Task> {
     const qb = m.getRepository(Task).createQueryBuilder('t').where('t.id = :taskId', { taskId });
-    if (lock) qb.setLock('pessimistic_write');
+    if (lock) qb.setLock('for_no_key_update');
     const task = await qb.getOne();
     if (!task) throw new NotFoundError('Task', taskId);
     return task;

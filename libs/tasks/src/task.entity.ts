@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import { CalendarDate } from '@app/common';
 import { AssignmentRole } from '@app/plans';
 import { TaskStatus } from './task-status.js';
@@ -46,7 +46,8 @@ export class Task {
   version!: number;
 
   @Field(() => Int, { description: 'Highest escalation level reached for the current due date; 0 = none.' })
-  @Column({ name: 'escalation_level' })
+  // Kept in task_escalation, the sweep's narrow table, so that raising a level never rewrites the task.
+  @VirtualColumn({ type: 'int', query: (t) => `SELECT level FROM task_escalation WHERE task_id = ${t}.id` })
   escalationLevel!: number;
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })

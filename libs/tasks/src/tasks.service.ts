@@ -138,5 +138,8 @@ function applyFilter(qb: ReturnType<TaskAccess['restrict']>, f: TaskFilter): voi
       closed: CLOSED_STATUSES,
     });
   }
-  if (f.minEscalationLevel != null) qb.andWhere('t.escalation_level >= :minLevel', { minLevel: f.minEscalationLevel });
+  if (f.minEscalationLevel != null)
+    qb.andWhere('t.id IN (SELECT task_id FROM task_escalation WHERE level >= :minLevel)', {
+      minLevel: f.minEscalationLevel,
+    });
 }

@@ -2,6 +2,7 @@ import { RegistryPlansTasks1763900000000 } from './1763900000000-registry-plans-
 import { TaskWork1763900100000 } from './1763900100000-task-work.js';
 import { Escalation1763900200000 } from './1763900200000-escalation.js';
 import { Evaluation1763900300000 } from './1763900300000-evaluation.js';
+import { EscalationState1763900400000 } from './1763900400000-escalation-state.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   TaskWork1763900100000,
   Escalation1763900200000,
   Evaluation1763900300000,
+  EscalationState1763900400000,
 ];

@@ -8,8 +8,8 @@ import { LEVEL_NAMES, type EscalationLevel } from '../ladder/escalation-policy.j
 @Entity('escalation_event')
 export class EscalationEvent {
   @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: number;
 
   @Column({ name: 'task_id', type: 'uuid' })
   taskId!: string;

@@ -5,16 +5,6 @@ import type { SweepPlan } from './sweep-plan.js';
 // The sweep's set-based statements. Each is one statement, so the events it raises, the tasks'
 // new levels and the outbox rows announcing them commit together or not at all.
 
-const OPEN = `t.status NOT IN ('COMPLETED','CANCELLED')`;
-
-/**
- * A new event id that sorts by creation time: the millisecond clock in its first 6 bytes, the rest
- * (version and variant bits included) from gen_random_uuid(). The primary key's inserts then go to its
- * rightmost pages instead of random ones all over an index larger than shared_buffers.
- */
-const TIME_ORDERED_ID = `encode(substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
-  || substring(uuid_send(gen_random_uuid()) FROM 7), 'hex')::uuid`;
-
 /**
  * Tasks now at level $1 with a due date up to $2 (the next level's cutoff), after the cursor ($11 due
  * date, $12 task id: keyset order, so a backlog's batches never rescan what earlier ones moved), in the
@@ -26,14 +16,13 @@ const TIME_ORDERED_ID = `encode(substring(int8send(floor(extract(epoch FROM cloc
  */
 export const RAISE_FROM_LEVEL = `
   WITH cand AS (
-    SELECT t.id, t.due_date, t.department_id FROM task t
-    WHERE ${OPEN} AND t.escalation_level = $1 AND (t.due_date, t.id) > ($11::date, $12::uuid)
-      AND t.due_date <= $2::date AND (t.plan_id = ANY($3::uuid[])) = $4
+    SELECT e.task_id AS id, e.due_date, e.department_id FROM task_escalation e
+    WHERE e.open AND e.level = $1 AND (e.due_date, e.task_id) > ($11::date, $12::uuid)
+      AND e.due_date <= $2::date AND (e.plan_id = ANY($3::uuid[])) = $4
     -- The order of task_escalation_sweep_idx: without it the planner, misjudging how few rows match,
     -- may prefer a sequential scan that stops after $5 rows.
-    ORDER BY t.escalation_level, t.due_date, t.id
+    ORDER BY e.level, e.due_date, e.task_id
     LIMIT $5
-    FOR UPDATE OF t
   ),
   ladder AS (SELECT * FROM unnest($6::int[], $7::date[]) AS l(level, cutoff)),
   fallback AS (SELECT * FROM unnest($8::int[], $9::date[]) AS f(level, due_date)),
@@ -42,16 +31,21 @@ export const RAISE_FROM_LEVEL = `
            EXISTS (SELECT 1 FROM fallback f WHERE f.level = l.level AND f.due_date = c.due_date) AS calendar_fallback
     FROM cand c JOIN ladder l ON c.due_date <= l.cutoff
   ),
+  -- The update takes the row locks, and re-checks level and due date on any row a concurrent writer
+  -- changed meanwhile (a new due date, a second sweep): only the rows it moved raise events. Rows go
+  -- in task id order, the order of the indexes they land in, so each index page is visited once.
+  moved AS (
+    UPDATE task_escalation e SET level = top.level
+    FROM (SELECT id, due_date, max(level) AS level FROM reached GROUP BY id, due_date ORDER BY id) top
+    WHERE e.task_id = top.id AND e.level = $1 AND e.due_date = top.due_date AND e.open
+    RETURNING e.task_id
+  ),
   raised AS (
-    INSERT INTO escalation_event (id, task_id, level, due_date, as_of, calendar_fallback)
-    SELECT ${TIME_ORDERED_ID}, id, level, due_date, $10::date, calendar_fallback FROM reached
+    INSERT INTO escalation_event (task_id, level, due_date, as_of, calendar_fallback)
+    SELECT r.id, r.level, r.due_date, $10::date, r.calendar_fallback
+    FROM reached r JOIN moved m ON m.task_id = r.id ORDER BY r.id, r.level
     ON CONFLICT (task_id, level, due_date) DO NOTHING
     RETURNING id, task_id, calendar_fallback
-  ),
-  moved AS (
-    UPDATE task t SET escalation_level = top.level
-    FROM (SELECT id, max(level) AS level FROM reached GROUP BY id) top
-    WHERE t.id = top.id
   ),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
@@ -75,17 +69,18 @@ export const RAISE_FOR_OVERDUE_NOTICES = `
     GROUP BY nt.task_id
   ),
   cand AS (
-    SELECT t.id, t.due_date, t.department_id, o.notice_id FROM task t JOIN overdue o ON o.task_id = t.id
-    WHERE ${OPEN} AND t.escalation_level < 4
-    FOR UPDATE OF t
+    SELECT e.task_id AS id, e.due_date, e.department_id, o.notice_id
+    FROM task_escalation e JOIN overdue o ON o.task_id = e.task_id
+    WHERE e.open AND e.level < 4
+    FOR NO KEY UPDATE OF e
   ),
   raised AS (
-    INSERT INTO escalation_event (id, task_id, level, due_date, as_of, notice_id)
-    SELECT ${TIME_ORDERED_ID}, id, 4, due_date, $1::date, notice_id FROM cand
+    INSERT INTO escalation_event (task_id, level, due_date, as_of, notice_id)
+    SELECT id, 4, due_date, $1::date, notice_id FROM cand
     ON CONFLICT (task_id, level, due_date) DO NOTHING
     RETURNING id, task_id
   ),
-  moved AS (UPDATE task t SET escalation_level = 4 FROM cand WHERE t.id = cand.id),
+  moved AS (UPDATE task_escalation e SET level = 4 FROM cand WHERE e.task_id = cand.id),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
     SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id))

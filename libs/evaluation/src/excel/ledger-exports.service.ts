@@ -145,13 +145,14 @@ export class LedgerExportsService {
       `SELECT t.id, t.version, p.title AS plan, m.code, m.title AS measure, d.short_name AS department, t.role,
               t.due_date AS "dueDate", t.original_due_date AS "originalDueDate",
               ($2::date - t.due_date) AS "daysOverdue", t.status, t.progress_percent AS progress,
-              t.escalation_level AS "escalationLevel",
+              e.level AS "escalationLevel",
               (SELECT string_agg(n.number, '、' ORDER BY n.created_at)
                FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
                WHERE nt.task_id = t.id) AS notices,
               to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn",
               r.narrative AS "lastNarrative"
        FROM task t
+       JOIN task_escalation e ON e.task_id = t.id
        JOIN plan p ON p.id = t.plan_id
        JOIN measure m ON m.id = t.measure_id
        JOIN department d ON d.id = t.department_id

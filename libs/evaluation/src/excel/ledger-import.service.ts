@@ -57,7 +57,7 @@ export class LedgerImportService {
     columnName: (header: string) => string,
   ): Promise<void> {
     const tasks: { id: string; department_id: string; version: number; status: string }[] = await m.query(
-      `SELECT id, department_id, version, status FROM task WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, department_id, version, status FROM task WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
       [entries.map((e) => e.taskId)],
     );
     const byId = new Map(tasks.map((t) => [t.id, t]));

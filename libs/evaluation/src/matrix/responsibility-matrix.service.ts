@@ -53,7 +53,8 @@ export class ResponsibilityMatrixService {
       .addSelect('t.role', 'role')
       .addSelect('t.status', 'status')
       .addSelect('(t.due_date < :today AND t.status NOT IN (:...closed))', 'overdue')
-      .addSelect('t.escalation_level', 'escalationLevel')
+      .addSelect('e.level', 'escalationLevel')
+      .innerJoin('task_escalation', 'e', 'e.task_id = t.id')
       .where('t.plan_id = :planId', { planId, today, closed: CLOSED_STATUSES });
     return this.access.restrict(qb, scope).getRawMany<MatrixCell>();
   }

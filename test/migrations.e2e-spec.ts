@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../libs/database/src/index.js';
+import { migrations } from '../libs/database/src/migrations/index.js';
+import { ADMIN_URL } from './support/database-url.js';
+
+// The migration that moved escalation levels into task_escalation and renumbered events carries
+// what an existing database holds: levels, event ids in outbox payloads and notification keys.
+describe('migration 1763900400000 (escalation state, bigint event ids) on a database in use', () => {
+  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  let db: DataSource;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, -1) }).initialize();
+    await db.runMigrations({ transaction: 'each' });
+    const [row] = await db.query(`
+      WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
+      f AS (INSERT INTO department_function (code, name, name_template, short_template)
+            VALUES ('MIG', '迁移', '{j}迁移局', '迁移局') RETURNING code),
+      d AS (INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
+            SELECT 'm.MIG', j.id, f.code, '迁移市迁移局', '迁移局' FROM j, f RETURNING id),
+      u AS (INSERT INTO app_user (username, password_hash, display_name, role, department_id)
+            SELECT 'liaison', 'x', '联络员', 'LIAISON', d.id FROM d RETURNING id),
+      doc AS (INSERT INTO plan_document (text_hash, text) VALUES ('m', 'm') RETURNING id),
+      p AS (INSERT INTO plan (document_id, ordinal, title, status, jurisdiction_id, source_text, start_line, end_line)
+            SELECT doc.id, 1, '规划', 'PUBLISHED', j.id, '', 0, 0 FROM doc, j RETURNING id)
+      SELECT d.id AS department, u.id AS "user", p.id AS plan FROM d, u, p`);
+    Object.assign(ids, row);
+    const tasks = await db.query(
+      `WITH m AS (INSERT INTO measure (plan_id, ordinal, code, title, text, source_line)
+                  SELECT $1, g, g::text, '措施', '措施', 0 FROM generate_series(1, 3) g RETURNING id, ordinal)
+       INSERT INTO task (measure_id, plan_id, department_id, role, status, due_date, original_due_date, escalation_level)
+       SELECT m.id, $1, $2, 'LEAD', CASE m.ordinal WHEN 3 THEN 'COMPLETED' ELSE 'IN_PROGRESS' END,
+              '2025-01-10', '2025-01-10', CASE m.ordinal WHEN 1 THEN 2 ELSE 0 END
+       FROM m ORDER BY m.ordinal RETURNING id`,
+      [ids.plan, ids.department],
+    );
+    [ids.raised, ids.quiet, ids.done] = tasks.map((t: { id: string }) => t.id);
+    const events = await db.query(
+      `INSERT INTO escalation_event (task_id, level, due_date, as_of, raised_at)
+       VALUES ($1, 2, '2025-01-10', '2025-01-13', '2025-01-13 01:00+08'), ($1, 1, '2025-01-10', '2025-01-03', '2025-01-03 01:00+08')
+       RETURNING id::text`,
+      [ids.raised],
+    );
+    [ids.level2, ids.level1] = events.map((e: { id: string }) => e.id);
+    await db.query(
+      `INSERT INTO notification_outbox (kind, payload)
+       VALUES ('ESCALATION', jsonb_build_object('eventIds', jsonb_build_array($1::text, $2::text)))`,
+      [ids.level2, ids.level1],
+    );
+    await db.query(
+      `INSERT INTO notification (user_id, kind, message, task_id, source_key) VALUES ($1, 'ESCALATION_1', '提醒', $2, 'escalation:' || $3)`,
+      [ids.user, ids.raised, ids.level1],
+    );
+    await db.destroy();
+    db = await new DataSource(dataSourceOptions(url)).initialize();
+    await db.runMigrations({ transaction: 'each' });
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("moves each task's level, due date and openness into task_escalation", async () => {
+    const rows = await db.query(
+      'SELECT task_id, level, due_date, open FROM task_escalation ORDER BY level DESC, open DESC',
+    );
+    expect(rows).toEqual([
+      { task_id: ids.raised, level: 2, due_date: '2025-01-10', open: true },
+      { task_id: ids.quiet, level: 0, due_date: '2025-01-10', open: true },
+      { task_id: ids.done, level: 0, due_date: '2025-01-10', open: false },
+    ]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'task' AND column_name = 'escalation_level'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('numbers events in the order they were raised and renames them wherever they were named', async () => {
+    expect(await db.query('SELECT id, level FROM escalation_event ORDER BY id')).toEqual([
+      { id: 1, level: 1 },
+      { id: 2, level: 2 },
+    ]);
+    expect(await db.query(`SELECT payload FROM notification_outbox`)).toEqual([{ payload: { eventIds: [1, 2] } }]);
+    expect(await db.query(`SELECT source_key FROM notification`)).toEqual([{ source_key: 'escalation:1' }]);
+    const [{ id }] = await db.query(
+      `INSERT INTO escalation_event (task_id, level, due_date, as_of) VALUES ($1, 3, '2025-01-10', '2025-01-27') RETURNING id`,
+      [ids.raised],
+    );
+    expect(id).toBe(3);
+  });
+
+  it('goes back down and up again', async () => {
+    await db.query('UPDATE task_escalation SET level = 3 WHERE task_id = $1', [ids.raised]);
+    await db.undoLastMigration({ transaction: 'each' });
+    expect(await db.query('SELECT id, escalation_level FROM task WHERE id = $1', [ids.raised])).toEqual([
+      { id: ids.raised, escalation_level: 3 },
+    ]);
+    expect(await db.query(`SELECT payload->'eventIds' AS ids FROM notification_outbox`)).toEqual([
+      { ids: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] },
+    ]);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await db.query('SELECT level FROM task_escalation WHERE task_id = $1', [ids.raised])).toEqual([
+      { level: 3 },
+    ]);
+    expect(await db.query(`SELECT payload FROM notification_outbox`)).toEqual([{ payload: { eventIds: [1, 2] } }]);
+    expect(await db.query(`SELECT source_key FROM notification`)).toEqual([{ source_key: 'escalation:1' }]);
+  });
+});
