@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from './errors.js';
 
@@ -60,8 +61,12 @@ export function formatGraphqlError(
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
 
+/** The SQLSTATE of a failed statement: wrapped by TypeORM, or straight from pg (prepared statements). */
 function driverCode(error: unknown): string | undefined {
-  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const code =
+    error instanceof pg.DatabaseError
+      ? error.code
+      : (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   return typeof code === 'string' ? code : undefined;
 }
 

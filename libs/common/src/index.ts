@@ -8,3 +8,4 @@ export * from './request-loaders.js';
 export * from './scalars.module.js';
 export * from './repo-path.js';
 export * from './logger.js';
+export * from './graphql-lookahead.js';

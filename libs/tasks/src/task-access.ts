@@ -5,6 +5,12 @@ import { ForbiddenError } from '@app/common';
 import { UserRole, type AccessScope } from '@app/auth';
 import type { Task } from './task.entity.js';
 
+/** A SQL condition with TypeORM's named parameters (`:name`, `:...list`). */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 /**
  * Task scope, decided once for reads and writes:
  * - ADMIN: every task;
@@ -18,16 +24,23 @@ export class TaskAccess {
 
   /** Narrows a query over `task` (aliased `alias`) to what the caller may read. */
   restrict<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: AccessScope, alias = 't'): SelectQueryBuilder<T> {
-    if (scope.user.role === UserRole.ADMIN) return qb;
+    const condition = this.readableCondition(scope, alias);
+    return condition ? qb.andWhere(condition.sql, condition.params) : qb;
+  }
+
+  /** What the caller may read of `task` (aliased `alias`), as a condition; null when everything. */
+  readableCondition(scope: AccessScope, alias = 't'): SqlCondition | null {
+    if (scope.user.role === UserRole.ADMIN) return null;
     if (scope.user.role === UserRole.LIAISON) {
-      return qb.andWhere(
-        `(${alias}.department_id = :scopeDep OR ${alias}.measure_id IN (SELECT own.measure_id FROM task own WHERE own.department_id = :scopeDep))`,
-        { scopeDep: scope.departmentId },
-      );
+      return {
+        sql: `(${alias}.department_id = :scopeDep OR ${alias}.measure_id IN (SELECT own.measure_id FROM task own WHERE own.department_id = :scopeDep))`,
+        params: { scopeDep: scope.departmentId },
+      };
     }
-    return qb.andWhere(`${alias}.plan_id IN (SELECT sp.id FROM plan sp WHERE sp.jurisdiction_id = ANY(:scopeJids))`, {
-      scopeJids: scope.jurisdictionIds ?? [],
-    });
+    return {
+      sql: `${alias}.plan_id IN (SELECT sp.id FROM plan sp WHERE sp.jurisdiction_id = ANY(:scopeJids))`,
+      params: { scopeJids: scope.jurisdictionIds ?? [] },
+    };
   }
 
   async assertReadable(scope: AccessScope, task: Task, m: EntityManager = this.dataSource.manager): Promise<void> {
@@ -44,14 +57,20 @@ export class TaskAccess {
     await this.assertPlanInReach(scope, task, m);
   }
 
-  async assertWritable(scope: AccessScope, task: Task, m: EntityManager = this.dataSource.manager): Promise<void> {
+  /** `planJurisdictionId`, when the caller read it with the task, saves looking it up. */
+  async assertWritable(
+    scope: AccessScope,
+    task: Task,
+    m: EntityManager = this.dataSource.manager,
+    planJurisdictionId?: string,
+  ): Promise<void> {
     if (scope.user.role === UserRole.ADMIN) return;
     if (scope.user.role === UserRole.LIAISON) {
       if (task.departmentId === scope.departmentId) return;
       throw new ForbiddenError("只能处理本部门的任务 (not your department's task)");
     }
     if (scope.user.role === UserRole.LEADER) throw new ForbiddenError('领导账号只读 (leaders read only)');
-    await this.assertPlanInReach(scope, task, m);
+    await this.assertPlanInReach(scope, task, m, planJurisdictionId);
   }
 
   assertReviewer(scope: AccessScope): void {
@@ -59,12 +78,21 @@ export class TaskAccess {
       throw new ForbiddenError('仅督查室可以审核 (supervision office only)');
   }
 
-  private async assertPlanInReach(scope: AccessScope, task: Task, m: EntityManager): Promise<void> {
+  private async assertPlanInReach(
+    scope: AccessScope,
+    task: Task,
+    m: EntityManager,
+    planJurisdictionId?: string,
+  ): Promise<void> {
+    const jurisdictionId = planJurisdictionId ?? (await this.planJurisdictionOf(task, m));
+    if (jurisdictionId && (scope.jurisdictionIds ?? []).includes(jurisdictionId)) return;
+    throw new ForbiddenError('该任务不在您的辖区内 (task outside your jurisdiction)');
+  }
+
+  private async planJurisdictionOf(task: Task, m: EntityManager): Promise<string | undefined> {
     const rows: { jurisdiction_id: string }[] = await m.query('SELECT jurisdiction_id FROM plan WHERE id = $1', [
       task.planId,
     ]);
-    const jurisdictionId = rows[0]?.jurisdiction_id;
-    if (jurisdictionId && (scope.jurisdictionIds ?? []).includes(jurisdictionId)) return;
-    throw new ForbiddenError('该任务不在您的辖区内 (task outside your jurisdiction)');
+    return rows[0]?.jurisdiction_id;
   }
 }

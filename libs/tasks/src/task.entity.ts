@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import { CalendarDate } from '@app/common';
-import { AssignmentRole } from '@app/plans';
+import type { Department } from '@app/departments';
+import { AssignmentRole, type Measure } from '@app/plans';
 import { TaskStatus } from './task-status.js';
 
 /** 任务: a measure assigned to one department, turned into work by publishing its plan. */
@@ -62,4 +63,7 @@ export class Task {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Read with the task by a list query that joined them (TasksService.list); neither column nor field. */
+  prefetched?: { measure?: Measure; department?: Department };
 }

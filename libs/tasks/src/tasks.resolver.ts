@@ -1,4 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '@app/common';
 import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
 import { AuditEntryView } from './dtos/audit-entry.type.js';
 import { TaskConnection } from './dtos/task-connection.type.js';
@@ -33,11 +35,16 @@ export class TasksResolver {
   @Query(() => TaskConnection)
   async tasks(
     @CurrentUser() caller: AuthUser,
-    @Args('filter', { type: () => TaskFilter, nullable: true }) filter?: TaskFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => TaskFilter, nullable: true }) filter: TaskFilter | undefined,
+    @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TaskConnection> {
-    return this.reads.list(await this.scopes.of(caller), filter ?? {}, first ?? 20, after);
+    const node = selectedFields(info, ['edges', 'node']);
+    return this.reads.list(await this.scopes.of(caller), filter ?? {}, first ?? 20, after, {
+      measure: node.has('measure') ? selectedFields(info, ['edges', 'node', 'measure']) : undefined,
+      department: node.has('department') ? selectedFields(info, ['edges', 'node', 'department']) : undefined,
+    });
   }
 
   @Roles(UserRole.LIAISON)
