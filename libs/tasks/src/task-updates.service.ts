@@ -3,12 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, ConflictError, ForbiddenError, isCalendarDate, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
+import { EntityRows, preparedRows } from '@app/database';
 import { UserRole, type AccessScope } from '@app/auth';
 import type { UpdateTaskInput } from './dtos/update-task.input.js';
 import { TaskAccess } from './task-access.js';
 import { judgeMove } from './task-moves.js';
 import { TaskStatus } from './task-status.js';
 import { Task } from './task.entity.js';
+
+/** The task's escalation level (task_escalation), selected beside the columns of `task t`. */
+const LEVEL = '(SELECT level FROM task_escalation WHERE task_id = t.id) AS "escalationLevel"';
 
 /** Columns a change may set, as SQL column → value. */
 type TaskChanges = Record<string, unknown>;
@@ -20,16 +24,20 @@ type TaskChanges = Record<string, unknown>;
  */
 @Injectable()
 export class TaskUpdatesService {
+  private readonly taskRows: EntityRows<Task>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.taskRows = new EntityRows(dataSource, Task, 't');
+  }
 
   update(scope: AccessScope, input: UpdateTaskInput): Promise<Task> {
     return this.dataSource.transaction(async (m) => {
-      const task = await this.load(m, input.taskId);
-      await this.access.assertWritable(scope, task, m);
+      const { task, planJurisdictionId } = await this.load(m, input.taskId);
+      await this.access.assertWritable(scope, task, m, planJurisdictionId);
       const changes = this.changesFor(scope, task, input);
       if (!Object.keys(changes).length) throw new BadInputError('没有要修改的内容 (nothing to change)');
       return this.apply(m, scope, task, input.expectedVersion, changes, 'task.update');
@@ -40,8 +48,8 @@ export class TaskUpdatesService {
   review(scope: AccessScope, taskId: string, accept: boolean, comment?: string | null): Promise<Task> {
     this.access.assertReviewer(scope);
     return this.dataSource.transaction(async (m) => {
-      const task = await this.load(m, taskId, true);
-      await this.access.assertWritable(scope, task, m);
+      const { task, planJurisdictionId } = await this.load(m, taskId, true);
+      await this.access.assertWritable(scope, task, m, planJurisdictionId);
       if (task.status !== TaskStatus.PENDING_REVIEW)
         throw new BadInputError(`只能审核待审核的任务 (task is ${task.status}, not PENDING_REVIEW)`);
       if (!accept && !comment?.trim()) throw new BadInputError('退回须说明原因 (a returned task needs a comment)');
@@ -92,11 +100,21 @@ export class TaskUpdatesService {
     return { status: to };
   }
 
-  private async load(m: EntityManager, taskId: string, lock = false): Promise<Task> {
-    const qb = m.getRepository(Task).createQueryBuilder('t').where('t.id = :taskId', { taskId });
-    if (lock) qb.setLock('for_no_key_update');
-    const task = await qb.getOne();
-    if (!task) throw new NotFoundError('Task', taskId);
+  /** The task and its plan's jurisdiction (what scope is checked against), in one statement. */
+  private async load(m: EntityManager, taskId: string, lock = false) {
+    const [row] = await preparedRows<Record<string, unknown>>(
+      m,
+      `SELECT ${this.taskRows.selectList}, ${LEVEL}, p.jurisdiction_id AS "planJurisdictionId"
+       FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1 ${lock ? 'FOR NO KEY UPDATE OF t' : ''}`,
+      [taskId],
+    );
+    if (!row) throw new NotFoundError('Task', taskId);
+    return { task: this.readTask(row), planJurisdictionId: row.planJurisdictionId as string };
+  }
+
+  private readTask(row: Record<string, unknown>): Task {
+    const task = this.taskRows.read(row)!;
+    task.escalationLevel = row.escalationLevel as number;
     return task;
   }
 
@@ -110,21 +128,28 @@ export class TaskUpdatesService {
   ): Promise<Task> {
     const columns = Object.keys(changes);
     const sets = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
-    // Wrapped in a SELECT: TypeORM hands back [rows, count] for a bare UPDATE.
-    const rows: Record<string, unknown>[] = await m.query(
-      `WITH changed AS (UPDATE task SET ${sets}, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING id)
-       SELECT id FROM changed`,
+    const [row] = await preparedRows<Record<string, unknown>>(
+      m,
+      `WITH t AS (UPDATE task SET ${sets}, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING *)
+       SELECT ${this.taskRows.selectList}, ${LEVEL} FROM t`,
       [task.id, expectedVersion, ...columns.map((c) => changes[c])],
     );
-    if (!rows.length)
+    if (!row)
       throw new ConflictError(
         `任务已被他人修改，请刷新后重试 (stale version ${expectedVersion}; task is at ${task.version})`,
         {
           currentVersion: task.version,
         },
       );
-    const updated = await m.getRepository(Task).findOneByOrFail({ id: task.id });
+    const updated = this.readTask(row);
+    // A new due date moves the level (a trigger on task, which runs after the statement above).
+    if ('due_date' in changes) {
+      const [state]: { level: number }[] = await m.query('SELECT level FROM task_escalation WHERE task_id = $1', [
+        task.id,
+      ]);
+      updated.escalationLevel = state!.level;
+    }
     await this.audit.record(m, scope.user.id, action, 'task', task.id, snapshot(task), snapshot(updated));
     return updated;
   }
