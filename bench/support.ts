@@ -7,6 +7,7 @@ import { parseConfig, repoPath } from '@app/common';
 import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
 import { RegistrySeeder } from '@app/departments';
 import { loadRegistryFiles } from '@app/importer';
+import { API_NODE_FLAGS } from '../apps/api/src/node-flags.js';
 import { SeedModule } from '../apps/cli/src/seed.module.js';
 
 export interface ScratchDatabase {
@@ -53,17 +54,21 @@ export async function startApi(
   env: Record<string, string> = {},
 ): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [repoPath('dist', 'apps', 'api', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, repoPath('dist', 'apps', 'api', 'src', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

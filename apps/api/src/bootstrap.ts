@@ -12,7 +12,14 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoLoggerService(logger),
   });
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // No ETag (a hash of every answer, for POSTs no cache revalidates) and no framework banner.
+  app.set('etag', false);
+  app.disable('x-powered-by');
+  // One line per request at info; below that level pino-http would only cost time (errors are
+  // logged where they are handled).
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  }
   app.useBodyParser('json', { limit: '15mb' }); // a plan document is pasted whole into importPlanDocument
   serveConsole(app, repoPath('dist', 'web')); // the web console at / (npm run web:build), when built
   app.enableShutdownHooks();

@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
@@ -20,7 +22,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => logger.error(e)),
-    plugins: [queryLimitsPlugin(() => schemaHolder.schema)],
+    // Apollo's cache-control plugin times every field of every response for cache hints we never
+    // give; its one effect, `Cache-Control: no-store`, is kept by noStore.
+    plugins: [queryLimitsPlugin(() => schemaHolder.schema), ApolloServerPluginCacheControlDisabled(), noStore],
     transformSchema: (schema: GraphQLSchema) => {
       schemaHolder.schema = schema;
       return schema;
@@ -29,3 +33,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
 }
 
 const schemaHolder: { schema?: GraphQLSchema } = {};
+
+/** Answers hold one department's or jurisdiction's data: no proxy or browser may keep them. */
+const noStore: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};

@@ -1,6 +1,14 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@app/common';
+import { runApiPrimary } from './api-cluster.js';
 import { createApi } from './bootstrap.js';
 
 const config = loadConfigOrExit();
-const app = await createApi(config);
-await app.listen(config.PORT);
+const workers = config.API_WORKERS ?? availableParallelism();
+if (cluster.isPrimary && workers > 1) {
+  runApiPrimary(workers);
+} else {
+  const app = await createApi(config);
+  await app.listen(config.PORT);
+}

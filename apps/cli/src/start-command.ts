@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@app/common';
 import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
+import { API_NODE_FLAGS } from '../../api/src/node-flags.js';
 import { SeedModule } from './seed.module.js';
 import { SeedService } from './seed.service.js';
 
@@ -35,7 +36,7 @@ export async function startCommand(config: AppConfig): Promise<void> {
   const applied = await migrateCommand(config);
   console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   await seedCommand(config);
-  const children = [run('../../api/src/main.js'), run('../../worker/src/main.js')];
+  const children = [run('../../api/src/main.js', API_NODE_FLAGS), run('../../worker/src/main.js')];
   const stop = (signal: NodeJS.Signals) => children.forEach((c) => c.exitCode === null && c.kill(signal));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -44,8 +45,8 @@ export async function startCommand(config: AppConfig): Promise<void> {
   process.exitCode = code;
 }
 
-function run(relative: string): ChildProcess {
-  return spawn(process.execPath, [fileURLToPath(new URL(relative, import.meta.url))], {
+function run(relative: string, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, fileURLToPath(new URL(relative, import.meta.url))], {
     stdio: 'inherit',
     env: process.env,
   });

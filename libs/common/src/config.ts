@@ -14,6 +14,8 @@ const schema = z
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .default('redis://127.0.0.1:6379'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** API processes sharing PORT (node:cluster); unset = one per CPU. 1 = a single process. */
+    API_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_EXPIRES_IN: z
       .string()
