@@ -287,6 +287,39 @@ describe('department work on tasks', () => {
     );
   });
 
+  it('records an update with its state before and after, and a refused one not at all', async () => {
+    const id = await taskOf('tengzhou.HEALTH', 9);
+    const v = await view(id, 'health');
+    const ok = await t.gql(
+      UPDATE,
+      { input: { taskId: id, expectedVersion: v.version, progressPercent: 35, status: 'IN_PROGRESS' } },
+      'health',
+    );
+    expect(ok.errors).toBeUndefined();
+    const stale = await t.gql(
+      UPDATE,
+      { input: { taskId: id, expectedVersion: v.version, progressPercent: 40 } },
+      'health',
+    );
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const trail = await t.gql<{ taskAuditTrail: { action: string; before: string; after: string }[] }>(
+      'query($id: ID!) { taskAuditTrail(taskId: $id) { action before after } }',
+      { id },
+      'sup',
+    );
+    const updates = trail.data!.taskAuditTrail.filter((e) => e.action === 'task.update');
+    expect(updates).toHaveLength(1);
+    const state = { status: v.status, progressPercent: v.progressPercent, dueDate: v.dueDate, version: v.version };
+    expect(JSON.parse(updates[0]!.before)).toEqual({ ...state, escalationLevel: v.escalationLevel });
+    expect(JSON.parse(updates[0]!.after)).toEqual({
+      ...state,
+      status: 'IN_PROGRESS',
+      progressPercent: 35,
+      version: v.version + 1,
+      escalationLevel: v.escalationLevel,
+    });
+  });
+
   it('pages tasks with cursors and counts the filtered total', async () => {
     const page = `query($after: String, $filter: TaskFilter) { tasks(first: 7, after: $after, filter: $filter) { totalCount edges { cursor node { id dueDate } } pageInfo { hasNextPage endCursor } } }`;
     const total = Number((await db.query('SELECT count(*) AS n FROM task WHERE plan_id = $1', [planId]))[0].n);

@@ -37,6 +37,21 @@ export class AuditService {
   }
 }
 
+/**
+ * For a write that must be one statement: a CTE body that records one entry per row of `source`
+ * (a CTE of the changed rows, with an `id`), the `after` state built from that row by `afterSql`.
+ * Its parameters — actor, action, entity type, before (JSON) — are numbered from `$first`, in that
+ * order, with values from `auditParams`.
+ */
+export function auditEntriesFrom(source: string, afterSql: string, first: number): string {
+  return `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, before, after)
+    SELECT $${first}::uuid, $${first + 1}, $${first + 2}, ${source}.id, $${first + 3}::jsonb, ${afterSql} FROM ${source}`;
+}
+
+export function auditParams(actorId: string | null, action: string, entityType: string, before: unknown): unknown[] {
+  return [actorId, action, entityType, jsonOrNull(before)];
+}
+
 function jsonOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
