@@ -36,8 +36,7 @@ export class AuthResolver {
     @Args('password') password: string,
     @Req() req: AuthedRequest,
   ): Promise<AuthPayload> {
-    await this.limiter.consume(req.ip ?? 'unknown', username);
-    return this.auth.login(username, password);
+    return this.limiter.attempt(req.ip ?? 'unknown', username, () => this.auth.login(username, password));
   }
 
   @Roles(...ALL_ROLES)
