@@ -156,6 +156,10 @@ describe('department work on tasks', () => {
     ).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: missing }, 'sup'))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: 'nonsense' }, 'sup'))).toBe('NOT_FOUND');
+    // Read by a prepared statement (pg's own error, not TypeORM's): still a missing task.
+    expect(
+      codeOf(await t.gql(UPDATE, { input: { taskId: 'nonsense', expectedVersion: 1, progressPercent: 5 } }, 'sup')),
+    ).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(TASK, { id: missing }))).toBe('UNAUTHENTICATED');
   });
 
