@@ -25,7 +25,9 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server unless it runs: a second one on the port would fail to bind and orphan the first. */
   async resume(): Promise<void> {
+    if (this.running) return;
     this.process = spawn(
       'redis-server',
       [
@@ -60,9 +62,13 @@ export class OwnRedis {
     }
   }
 
+  private get running(): boolean {
+    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   async stop(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    if (!child || !this.running) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
