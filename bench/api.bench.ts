@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { scratchDatabase, seedRegistry, startApi } from './support.js';
+import { printMachineReference, scratchDatabase, seedRegistry, startApi } from './support.js';
 
 const TASKS = 100_000;
 const DEPARTMENTS = 500;
@@ -125,6 +125,7 @@ async function benchUpdate(api: string, token: string, url: string): Promise<voi
 
 const db = await scratchDatabase('luoshi_bench_api');
 try {
+  await printMachineReference(db.url);
   await seed(db.url);
   const api = await startApi(db.url, { JWT_SECRET });
   try {

@@ -21,6 +21,7 @@ import {
   SWEEP_BATCH,
 } from '@app/escalation';
 import { OutboxWriter } from '@app/notifications';
+import { printMachineReference } from './support.js';
 
 const BACKLOG_AS_OF = '2025-11-20'; // a Thursday
 const STEADY_AS_OF = '2025-11-21'; // the next working day
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url.toString());
   const db = await createDataSource(url.toString()).initialize();
   try {
+    await printMachineReference(url.toString());
     await runMigrations(db);
     let t0 = performance.now();
     await generate(db);

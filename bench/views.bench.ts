@@ -23,7 +23,7 @@ import { PlansModule } from '@app/plans';
 import { TasksModule } from '@app/tasks';
 import { SeedModule } from '../apps/cli/src/seed.module.js';
 import { SeedService } from '../apps/cli/src/seed.service.js';
-import { median, percentile, scratchDatabase, startApi } from './support.js';
+import { median, percentile, printMachineReference, scratchDatabase, startApi } from './support.js';
 
 const DEPARTMENTS = 500;
 const PLANS = 1_980;
@@ -150,6 +150,7 @@ async function main(): Promise<void> {
   const scratch = await scratchDatabase('luoshi_bench_views');
   const config = { ...parseConfig(process.env), DATABASE_URL: scratch.url, LOG_LEVEL: 'silent' as const };
   try {
+    await printMachineReference(scratch.url);
     const seed = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
     await seed.get(SeedService).run({ demoPassword: DEMO_PASSWORD });
     await seed.close();
