@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { pacedLoad } from './paced-load.js';
 import { printMachineReference, scratchDatabase, seedRegistry, startApi } from './support.js';
 
 const TASKS = 100_000;
@@ -92,35 +93,46 @@ async function benchList(api: string, token: string): Promise<void> {
 async function benchUpdate(api: string, token: string, url: string): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const ids = (await db.query<{ id: string }>('SELECT id FROM task ORDER BY random() LIMIT 5000')).rows.map(
+  // Each update names version 1 of a task no other request touches: 3,600 paced, the rest (a little over 3,600) autocannon.
+  const ids = (await db.query<{ id: string }>('SELECT id FROM task ORDER BY random() LIMIT 8000')).rows.map(
     (r) => r.id,
   );
   await db.end();
-  let next = 0;
-  let graphqlErrors = 0;
   const mutation = 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id version } }';
-  const result = await afterWarmUp({
+  const body = (taskId: string) =>
+    JSON.stringify({ query: mutation, variables: { i: { taskId, expectedVersion: 1, progressPercent: 10 } } });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+
+  let next = 0;
+  const paced = { url: `${api}/graphql`, rate: 200, sockets: 20, headers, body: () => body(ids[next++]!) };
+  await pacedLoad({ ...paced, seconds: 3 });
+  const r = await pacedLoad({ ...paced, seconds: 15 });
+  console.log(
+    `updateTask at a fixed 200 rps (open loop, one request every 5 ms): ${r.rps.toFixed(0)} rps, p50 ${r.p50.toFixed(0)} ms, ` +
+      `p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, ${r.requests} requests, ${r.errors} errors (target p99 < 50 ms, zero errors)`,
+  );
+
+  let graphqlErrors = 0;
+  const bursts = await afterWarmUp({
     url: `${api}/graphql`,
     connections: 20,
     overallRate: 200,
     duration: 15,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers,
     requests: [
       {
-        // Each task once, at the version it was seeded with: a CONFLICT here would be a real error.
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({
-            query: mutation,
-            variables: { i: { taskId: ids[next++ % ids.length], expectedVersion: 1, progressPercent: 10 } },
-          }),
-        }),
-        onResponse: (_s, body) => void (body.includes('"errors"') && graphqlErrors++),
+        setupRequest: (req) => ({ ...req, body: body(ids[next++]!) }),
+        onResponse: (_s, res) => void (res.includes('"errors"') && graphqlErrors++),
       },
     ],
   });
-  report('updateTask at a fixed 200 rps', result, graphqlErrors, 'target p99 < 50 ms, zero errors');
+  report(
+    '  the same through autocannon overallRate (20 connections each sending 10 back to back every second)',
+    bursts,
+    graphqlErrors,
+    'for comparison',
+  );
 }
 
 const db = await scratchDatabase('luoshi_bench_api');
