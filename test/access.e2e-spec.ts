@@ -125,6 +125,14 @@ describe('access by role and scope', () => {
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.issueSupervisionNotice.id;
   };
+  const deadDeliveryId = async (): Promise<string> =>
+    (
+      await db.query(
+        `INSERT INTO notification_delivery (source_key, channel, recipient, kind, subject, body, status, attempts)
+         VALUES ('escalation:' || gen_random_uuid(), 'WEBHOOK', gen_random_uuid()::text, 'ESCALATION_2', '逾期预警', '逾期', 'DEAD', 3)
+         RETURNING id`,
+      )
+    )[0].id;
   const webhookId = async (): Promise<string> => {
     const rows = await db.query('SELECT id FROM webhook_endpoint ORDER BY created_at LIMIT 1');
     if (rows[0]) return rows[0].id;
@@ -306,6 +314,18 @@ describe('access by role and scope', () => {
       name: 'setWebhookEndpointActive',
       query: 'mutation($id: ID!) { setWebhookEndpointActive(id: $id, active: false) { id } }',
       prepare: async () => ({ id: await webhookId() }),
+      expect: adminOnly,
+    },
+    {
+      name: 'notificationDeliveries',
+      query: '{ notificationDeliveries { id } }',
+      prepare: async () => ({}),
+      expect: adminOnly,
+    },
+    {
+      name: 'retryNotificationDelivery',
+      query: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { id status } }',
+      prepare: async () => ({ id: await deadDeliveryId() }),
       expect: adminOnly,
     },
     { name: 'supervisionNotices', query: '{ supervisionNotices { id } }', prepare: async () => ({}), expect: everyone },

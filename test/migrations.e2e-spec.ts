@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/index.js';
+import { EscalationState1763900400000 } from '../libs/database/src/migrations/1763900400000-escalation-state.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -12,12 +13,14 @@ describe('migration 1763900400000 (escalation state, bigint event ids) on a data
   const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   let db: DataSource;
+  // The migrations up to this one: later ones stay out, so `undoLastMigration` undoes this one.
+  const at = migrations.indexOf(EscalationState1763900400000);
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
-    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, -1) }).initialize();
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at) }).initialize();
     await db.runMigrations({ transaction: 'each' });
     const [row] = await db.query(`
       WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
@@ -59,7 +62,7 @@ describe('migration 1763900400000 (escalation state, bigint event ids) on a data
       [ids.user, ids.raised, ids.level1],
     );
     await db.destroy();
-    db = await new DataSource(dataSourceOptions(url)).initialize();
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
     await db.runMigrations({ transaction: 'each' });
   });
 

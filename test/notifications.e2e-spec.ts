@@ -31,6 +31,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
   let taskId: string;
+  let downFixed = false;
 
   const notes = async (as: string, unread?: boolean) =>
     (await t.gql<{ notifications: Note[] }>(NOTIFICATIONS, { unread }, as)).data!.notifications;
@@ -43,9 +44,9 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
     t = await TestApp.start();
     db = t.get(DataSource);
     smtp = await startSmtpServer();
-    // /health answers; /flaky fails twice per delivery then answers; /down always fails.
+    // /health answers; /flaky fails twice per delivery then answers; /down fails until it is fixed.
     receiver = await startHookReceiver((hook, nth) =>
-      hook.path === '/down' ? 500 : hook.path === '/flaky' && nth % 3 !== 0 ? 503 : 200,
+      hook.path === '/down' ? (downFixed ? 200 : 500) : hook.path === '/flaky' && nth % 3 !== 0 ? 503 : 200,
     );
     await t.user('admin', UserRole.ADMIN);
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
@@ -152,6 +153,59 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       });
     }
     expect(receiver.hooks.filter((h) => h.path === '/down')).toHaveLength(3);
+  });
+
+  it('lists the dead letters for ADMIN, who sends one again once its target is fixed', async () => {
+    const LIST = '{ notificationDeliveries { id channel status kind recipient attempts retries lastError sentAt } }';
+    const RETRY = 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { id status retries } }';
+    type Delivery = { id: string; status: string; recipient: string; attempts: number; retries: number };
+    const dead = (await t.gql<{ notificationDeliveries: Delivery[] }>(LIST, {}, 'admin')).data!.notificationDeliveries;
+    expect(dead).toEqual([
+      expect.objectContaining({
+        channel: 'WEBHOOK',
+        status: 'DEAD',
+        kind: 'ESCALATION_2',
+        recipient: '失效的机器人',
+        attempts: 3,
+        retries: 0,
+        lastError: expect.stringContaining('HTTP 500'),
+        sentAt: null,
+      }),
+    ]);
+    const sent = (
+      await t.gql<{ notificationDeliveries: Delivery[] }>(
+        '{ notificationDeliveries(status: SENT, first: 10) { id recipient } }',
+        {},
+        'admin',
+      )
+    ).data!.notificationDeliveries;
+    expect(sent.map((d) => d.recipient).sort()).toEqual(
+      ['health@tengzhou.gov.cn', 'health@tengzhou.gov.cn', '卫健委工作群', '卫健委工作群', '督查室工作群'].sort(),
+    );
+    expect(codeOf(await t.gql(RETRY, { id: sent[0]!.id }, 'admin'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(RETRY, { id: '00000000-0000-4000-8000-000000000000' }, 'admin'))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(RETRY, { id: 'nope' }, 'admin'))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await t.gql(LIST.replace('{ notificationDeliveries', '{ notificationDeliveries(first: 0)'), {}, 'admin')),
+    ).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(RETRY, { id: dead[0]!.id }, 'sup'))).toBe('FORBIDDEN');
+
+    downFixed = true;
+    expect((await t.gql(RETRY, { id: dead[0]!.id }, 'admin')).data).toEqual({
+      retryNotificationDelivery: { id: dead[0]!.id, status: 'PENDING', retries: 1 },
+    });
+    await waitFor('the retried delivery to be sent', async () => {
+      const [row] = await db.query('SELECT status, attempts FROM notification_delivery WHERE id = $1', [dead[0]!.id]);
+      return row.status === 'SENT' ? row : null;
+    });
+    expect(receiver.hooks.filter((h) => h.path === '/down')).toHaveLength(4);
+    expect((await t.gql(LIST, {}, 'admin')).data).toEqual({ notificationDeliveries: [] });
+    expect(codeOf(await t.gql(RETRY, { id: dead[0]!.id }, 'admin'))).toBe('BAD_USER_INPUT');
+    const audit = await db.query(
+      `SELECT before, after FROM audit_entry WHERE action = 'delivery.retry' AND entity_id = $1`,
+      [dead[0]!.id],
+    );
+    expect(audit).toEqual([{ before: { status: 'DEAD', retries: 0 }, after: { status: 'PENDING', retries: 1 } }]);
   });
 
   it("marks only the caller's own notifications read", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { UserRole } from '../../libs/auth/src/index.js';
 import { repoPath } from '../../libs/common/src/index.js';
 import { importDocument, loadRegistryFiles } from '../../libs/importer/src/index.js';
@@ -261,6 +262,29 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'supervisor-notices');
     expect(external).toEqual([]);
   }, 180_000);
+
+  it('admin: finds a dead-lettered webhook delivery and sends it again', async () => {
+    const db = t.get(DataSource);
+    const [{ id }] = await db.query(
+      `INSERT INTO notification_delivery (source_key, channel, recipient, kind, subject, body, status, attempts, last_error)
+       VALUES ('escalation:console', 'WEBHOOK', gen_random_uuid()::text, 'ESCALATION_2', '逾期预警：滕州市卫健局', '逾期', 'DEAD', 3, 'HTTP 500')
+       RETURNING id`,
+    );
+    const { page, external } = await open(DESKTOP);
+    await signIn(page, base, 'admin', PASSWORD);
+    await page.waitForURL(/\/overdue$/);
+    await page.getByRole('link', { name: '投递记录' }).click();
+    const row = page.getByRole('row', { name: /逾期预警：滕州市卫健局/ });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('HTTP 500');
+    await screenshot(page, 'admin-deliveries');
+    await row.getByRole('button', { name: '重新发送' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await db.query('SELECT status, retries FROM notification_delivery WHERE id = $1', [id])).toEqual([
+      { status: 'PENDING', retries: 1 },
+    ]);
+    expect(external).toEqual([]);
+  }, 120_000);
 
   it('leader: opens the responsibility matrix and drills into a cell, by mouse and by keyboard', async () => {
     const { page, external } = await open(DESKTOP);

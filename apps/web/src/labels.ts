@@ -39,6 +39,18 @@ export const NOTICE_STATUS: Record<string, { text: string; color: string }> = {
   CLOSED: { text: '已办结', color: 'success' },
 };
 
+/** What a notification (or an e-mail or webhook delivery) announces. */
+export const NOTIFICATION_KIND: Record<string, { text: string; color: string }> = {
+  ESCALATION_1: { text: '临期提醒', color: 'gold' },
+  ESCALATION_2: { text: '逾期预警', color: 'orange' },
+  ESCALATION_3: { text: '督办', color: 'red' },
+  ESCALATION_4: { text: '纳入考核', color: 'magenta' },
+  REPORT_MISSING: { text: '报送提醒', color: 'blue' },
+  NOTICE_ISSUED: { text: '督办单', color: 'red' },
+  NOTICE_RESPONDED: { text: '整改反馈', color: 'green' },
+  CALENDAR_UNKNOWN_YEAR: { text: '节假日安排', color: 'default' },
+};
+
 export const USER_ROLE: Record<string, string> = {
   ADMIN: '管理员',
   SUPERVISOR: '督查室',

@@ -9,6 +9,7 @@ import {
   TrophyOutlined,
   CloudUploadOutlined,
   FileTextOutlined,
+  SendOutlined,
   UnorderedListOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -41,6 +42,7 @@ export const MENU: MenuEntry[] = [
   { path: '/scorecards', label: '部门排名与指标', icon: <BarChartOutlined />, roles: READERS },
   { path: '/evaluations', label: '考核评估', icon: <TrophyOutlined />, roles: READERS },
   { path: '/notifications', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
+  { path: '/deliveries', label: '投递记录', icon: <SendOutlined />, roles: ['ADMIN'] },
 ];
 
 export function menuFor(role: Role): MenuEntry[] {

@@ -87,6 +87,7 @@ const Ledger = page(() => import('./pages/liaison/Ledger'));
 const Notifications = page(() => import('./pages/Notifications'));
 const Progress = page(() => import('./pages/leader/Progress'));
 const Scorecards = page(() => import('./pages/leader/Scorecards'));
+const Deliveries = page(() => import('./pages/admin/Deliveries'));
 
 /**
  * Downloads the code of the page at `path`, for the pages a visit starts on (the login page, 我的任务,
@@ -148,6 +149,7 @@ export function AppRoutes() {
         <Route path="/matrix">{gate(READERS, <Matrix />)}</Route>
         <Route path="/progress">{gate(READERS, <Progress />)}</Route>
         <Route path="/scorecards">{gate(READERS, <Scorecards />)}</Route>
+        <Route path="/deliveries">{gate(['ADMIN'], <Deliveries />)}</Route>
         <Route>
           <NotFound />
         </Route>

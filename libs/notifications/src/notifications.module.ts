@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TasksModule } from '@app/tasks';
+import { NotificationDeliveriesResolver } from './deliveries/notification-deliveries.resolver.js';
+import { NotificationDeliveriesService } from './deliveries/notification-deliveries.service.js';
 import { Notification } from './notification.entity.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
@@ -9,7 +11,7 @@ import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
 import { WebhookEndpointsResolver } from './webhooks/webhook-endpoints.resolver.js';
 import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js';
 
-/** API side: a user's notifications, webhook targets, and the outbox writer for the domains. */
+/** API side: a user's notifications, webhook targets, the dead letters, and the outbox writer for the domains. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, WebhookEndpoint]), TasksModule],
@@ -18,6 +20,8 @@ import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js
     NotificationsResolver,
     WebhookEndpointsService,
     WebhookEndpointsResolver,
+    NotificationDeliveriesService,
+    NotificationDeliveriesResolver,
     OutboxWriter,
   ],
   exports: [OutboxWriter],

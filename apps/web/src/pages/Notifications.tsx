@@ -5,7 +5,7 @@ import { asApiError } from '../api/client';
 import { useMutation, useQuery } from '../api/hooks';
 import { PageState } from '../components/PageState';
 import { graphql } from '../graphql';
-import { formatDateTime } from '../labels';
+import { formatDateTime, NOTIFICATION_KIND as KIND } from '../labels';
 
 export const NOTIFICATIONS = graphql(`
   query Notifications($unreadOnly: Boolean) {
@@ -27,17 +27,6 @@ const MARK_READ = graphql(`
     markNotificationsRead(ids: $ids)
   }
 `);
-
-const KIND: Record<string, { text: string; color: string }> = {
-  ESCALATION_1: { text: '临期提醒', color: 'gold' },
-  ESCALATION_2: { text: '逾期预警', color: 'orange' },
-  ESCALATION_3: { text: '督办', color: 'red' },
-  ESCALATION_4: { text: '纳入考核', color: 'magenta' },
-  REPORT_MISSING: { text: '报送提醒', color: 'blue' },
-  NOTICE_ISSUED: { text: '督办单', color: 'red' },
-  NOTICE_RESPONDED: { text: '整改反馈', color: 'green' },
-  CALENDAR_UNKNOWN_YEAR: { text: '节假日安排', color: 'default' },
-};
 
 /** 消息: the caller's notifications, newest first; mark read one by one or all at once. */
 export default function Notifications() {

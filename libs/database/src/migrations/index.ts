@@ -3,6 +3,7 @@ import { TaskWork1763900100000 } from './1763900100000-task-work.js';
 import { Escalation1763900200000 } from './1763900200000-escalation.js';
 import { Evaluation1763900300000 } from './1763900300000-evaluation.js';
 import { EscalationState1763900400000 } from './1763900400000-escalation-state.js';
+import { DeliveryRetries1764800000000 } from './1764800000000-delivery-retries.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Escalation1763900200000,
   Evaluation1763900300000,
   EscalationState1763900400000,
+  DeliveryRetries1764800000000,
 ];

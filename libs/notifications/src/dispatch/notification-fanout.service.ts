@@ -59,18 +59,18 @@ export class NotificationFanout {
        ON CONFLICT (source_key, channel, recipient) DO NOTHING`,
       params,
     );
-    const pending: { id: string }[] = await this.dataSource.query(
+    const pending: { id: string; retries: number }[] = await this.dataSource.query(
       `WITH queued AS (UPDATE notification_delivery SET enqueued_at = now()
-         WHERE source_key = ANY($1) AND status = 'PENDING' RETURNING id)
-       SELECT id FROM queued`,
+         WHERE source_key = ANY($1) AND status = 'PENDING' RETURNING id, retries)
+       SELECT id, retries FROM queued`,
       [params[0]],
     );
     await this.deliveries.addBulk(
-      pending.map(({ id }) => ({
+      pending.map(({ id, retries }) => ({
         name: 'deliver',
         data: { deliveryId: id },
         opts: {
-          jobId: deliveryJobId(id),
+          jobId: deliveryJobId(id, retries),
           attempts: this.config.DELIVERY_ATTEMPTS,
           backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
           ...KEEP_JOBS,

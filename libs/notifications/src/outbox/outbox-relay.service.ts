@@ -96,8 +96,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async requeueStaleDeliveries(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
-        `SELECT id FROM notification_delivery WHERE status = 'PENDING' AND enqueued_at < now() - interval '${STALE}'
+      const rows: { id: string; retries: number }[] = await m.query(
+        `SELECT id, retries FROM notification_delivery WHERE status = 'PENDING' AND enqueued_at < now() - interval '${STALE}'
          ORDER BY enqueued_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (!rows.length) return;
@@ -107,10 +107,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       };
       await withTimeout(
         this.deliveries.addBulk(
-          rows.map(({ id }) => ({
+          rows.map(({ id, retries }) => ({
             name: 'deliver',
             data: { deliveryId: id },
-            opts: { jobId: deliveryJobId(id), ...opts, ...KEEP_JOBS },
+            opts: { jobId: deliveryJobId(id, retries), ...opts, ...KEEP_JOBS },
           })),
         ),
       );
