@@ -21,15 +21,16 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // An e2e file creates and migrates its own database and boots the API: on a busy 2-core machine
+  // (the shared ones vary by 2x) that alone can pass Jest's 5 s default. Real hangs still fail, at 60 s.
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Each file creates and migrates its own database and boots the API: on a busy 2-core
-      // machine that alone can pass Jest's 5 s default. Real hangs still fail, at 60 s.
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
