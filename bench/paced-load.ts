@@ -3,6 +3,7 @@
 // autocannon's overallRate is not this: each connection sends its per-second quota back to back at the
 // top of every second, which measures bursts of `connections` requests, not a steady stream.
 import { Agent, request } from 'node:http';
+import { percentile } from './support.js';
 
 export interface PacedLoadOptions {
   url: string;
@@ -49,9 +50,14 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-  return { requests: total, rps: total / elapsed, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, errors };
+  return {
+    requests: total,
+    rps: total / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: Math.max(...latencies),
+    errors,
+  };
 }
 
 function send(agent: Agent, options: PacedLoadOptions, body: string): Promise<boolean> {
