@@ -60,10 +60,17 @@ describe('department work on tasks', () => {
     return rows[0];
   }
 
+  /**
+   * The `offset`-th task of `dept`, never one `leadTask` could pick: task ids are random, and a test
+   * here must not find another test's reports on its task.
+   */
   async function taskOf(dept: string, offset = 0): Promise<string> {
     const rows = await db.query(
       `SELECT t.id FROM task t JOIN department d ON d.id = t.department_id
-       WHERE t.plan_id = $1 AND d.key = $2 ORDER BY t.id OFFSET $3 LIMIT 1`,
+       WHERE t.plan_id = $1 AND d.key = $2
+         AND NOT (t.role = 'LEAD' AND EXISTS (
+           SELECT 1 FROM task c WHERE c.measure_id = t.measure_id AND c.id <> t.id AND c.role = 'COOPERATING'))
+       ORDER BY t.id OFFSET $3 LIMIT 1`,
       [planId, dept, offset],
     );
     return rows[0].id;
