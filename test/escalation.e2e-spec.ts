@@ -301,5 +301,32 @@ describe('the escalation ladder and its sweep', () => {
       await db.query(`UPDATE task SET due_date = '2025-01-10' WHERE id = $1`, [B]);
       expect((await task(B)).escalationLevel).toBe(4);
     });
+
+    it('raises the rest of the ladder when an event above the task level already exists', async () => {
+      const [{ id: Y }] = await db.query(
+        `SELECT id FROM task WHERE id <> ALL($1) AND status NOT IN ('COMPLETED','CANCELLED') ORDER BY id OFFSET 1 LIMIT 1`,
+        [[A, B, C, G, H]],
+      );
+      await db.query(`UPDATE task SET due_date = '2025-01-20' WHERE id = $1`, [Y]);
+      // Written by hand behind the sweep's back: the task still stands at level 0.
+      await db.query(
+        `INSERT INTO escalation_event (task_id, level, due_date, as_of) VALUES ($1, 2, '2025-01-20', '2025-01-21')`,
+        [Y],
+      );
+      expect((await sweep('2025-11-13')).raised).toBeGreaterThanOrEqual(3);
+      const y = await task(Y);
+      expect(y.escalationLevel).toBe(4);
+      expect(
+        y.escalations
+          .filter((e) => e.dueDate === '2025-01-20')
+          .map((e) => [e.level, e.asOf])
+          .sort(),
+      ).toEqual([
+        [1, '2025-11-13'],
+        [2, '2025-01-21'],
+        [3, '2025-11-13'],
+        [4, '2025-11-13'],
+      ]);
+    });
   });
 });

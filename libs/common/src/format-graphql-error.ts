@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { driverCode } from './database-error.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 const APOLLO_INPUT_CODES = new Set([
@@ -60,15 +60,6 @@ export function formatGraphqlError(
 }
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
-
-/** The SQLSTATE of a failed statement: wrapped by TypeORM, or straight from pg (prepared statements). */
-function driverCode(error: unknown): string | undefined {
-  const code =
-    error instanceof pg.DatabaseError
-      ? error.code
-      : (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 function httpStatusOf(error: unknown): number | undefined {
   const candidate = error as { getStatus?: () => number } | null;

@@ -9,3 +9,4 @@ export * from './scalars.module.js';
 export * from './repo-path.js';
 export * from './logger.js';
 export * from './graphql-lookahead.js';
+export * from './database-error.js';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { isUniqueViolation } from '@app/common';
 import { OutboxWriter } from '@app/notifications';
 import { HolidayCalendarService } from '../calendar/holiday-calendar.service.js';
 import { addDays, daysBetween } from '../calendar/calendar-date.js';
@@ -8,9 +9,11 @@ import type { EscalationLevel } from '../ladder/escalation-policy.js';
 import { ladderKey, policyGroups } from '../policy/policy-groups.js';
 import { ReportReminderService } from '../reports/report-reminder.service.js';
 import {
+  EVENT_KEY,
   nextBatchParams,
   RAISE_FOR_OVERDUE_NOTICES,
   RAISE_FROM_LEVEL,
+  RAISE_FROM_LEVEL_SKIPPING_EXISTING,
   raiseFromLevelParams,
 } from './escalation-sweep.statements.js';
 import { planSweep } from './sweep-plan.js';
@@ -117,13 +120,26 @@ export class EscalationSweepService {
     const total = { raised: 0, fallback: 0 };
     for (;;) {
       const started = performance.now();
-      const [counts]: BatchCounts[] = await this.dataSource.query(RAISE_FROM_LEVEL, params);
-      onBatch?.(performance.now() - started, counts!.raised);
-      total.raised += counts!.raised;
-      total.fallback += counts!.fallback;
-      if (counts!.candidates < batch) return total;
+      const counts = await this.raiseBatch(params);
+      onBatch?.(performance.now() - started, counts.raised);
+      total.raised += counts.raised;
+      total.fallback += counts.fallback;
+      if (counts.candidates < batch) return total;
       // The next batch starts after the last task of this one (keyset order).
-      params = nextBatchParams(params, counts!.last_due!, counts!.last_id!);
+      params = nextBatchParams(params, counts.last_due!, counts.last_id!);
+    }
+  }
+
+  /** One batch; refused whole when it meets an event already raised, then run again skipping it. */
+  private async raiseBatch(params: unknown[]): Promise<BatchCounts> {
+    try {
+      const [counts]: BatchCounts[] = await this.dataSource.query(RAISE_FROM_LEVEL, params);
+      return counts!;
+    } catch (error) {
+      if (!isUniqueViolation(error, EVENT_KEY)) throw error;
+      this.logger.warn("an escalation event above its task's level already existed; batch run again skipping it");
+      const [counts]: BatchCounts[] = await this.dataSource.query(RAISE_FROM_LEVEL_SKIPPING_EXISTING, params);
+      return counts!;
     }
   }
 

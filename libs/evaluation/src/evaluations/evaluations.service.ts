@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isCalendarDate, NotFoundError } from '@app/common';
+import { BadInputError, driverCode, isCalendarDate, isUniqueViolation, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { PlansService, PlanStatus, type Plan } from '@app/plans';
@@ -16,7 +16,6 @@ const KIND_NAME: Record<EvaluationKind, string> = {
 };
 /** Raised by the database when anything tries to change a published evaluation. */
 const FROZEN_SQLSTATE = 'LSF01';
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * 中期评估 / 终期评估: the supervision office evaluates a plan as of a date. The scorecards and the
@@ -87,7 +86,7 @@ export class EvaluationsService {
           [evaluation.id, scope.user.id],
         );
       } catch (error) {
-        if (driverCode(error) !== UNIQUE_VIOLATION) throw error;
+        if (!isUniqueViolation(error)) throw error;
         throw new BadInputError(
           `该规划已有已发布的${KIND_NAME[evaluation.kind]} (a ${evaluation.kind} evaluation of this plan is already published)`,
         );
@@ -151,10 +150,4 @@ function assertDate(value: string): void {
 
 function frozen(): BadInputError {
   return new BadInputError('评估已发布，不能再修改 (a published evaluation never changes)');
-}
-
-function driverCode(error: unknown): string | undefined {
-  const e = error as { driverError?: { code?: unknown }; code?: unknown } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
 }
