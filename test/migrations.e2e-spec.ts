@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/index.js';
 import { EscalationState1763900400000 } from '../libs/database/src/migrations/1763900400000-escalation-state.js';
+import { EscalationStateWithoutDepartment1764900000000 } from '../libs/database/src/migrations/1764900000000-escalation-state-without-department.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -116,5 +117,80 @@ describe('migration 1763900400000 (escalation state, bigint event ids) on a data
     ]);
     expect(await db.query(`SELECT payload FROM notification_outbox`)).toEqual([{ payload: { eventIds: [1, 2] } }]);
     expect(await db.query(`SELECT source_key FROM notification`)).toEqual([{ source_key: 'escalation:1' }]);
+  });
+});
+
+// The sweep no longer announces per department, and task_escalation drops the copy it kept for that.
+describe('migration 1764900000000 (task_escalation without department) down and up', () => {
+  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  let db: DataSource;
+  const at = migrations.indexOf(EscalationStateWithoutDepartment1764900000000);
+  const ids: Record<string, string> = {};
+  const columns = async () =>
+    (
+      await db.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'task_escalation' ORDER BY column_name`,
+      )
+    ).map((c: { column_name: string }) => c.column_name);
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
+    await db.runMigrations({ transaction: 'each' });
+    const [row] = await db.query(`
+      WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
+      f AS (INSERT INTO department_function (code, name, name_template, short_template)
+            VALUES ('MIG', '迁移', '{j}迁移局', '迁移局') RETURNING code),
+      d AS (INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
+            SELECT k, j.id, f.code, n, n FROM j, f, (VALUES ('m.A', '甲局'), ('m.B', '乙局')) v(k, n) RETURNING id, key),
+      doc AS (INSERT INTO plan_document (text_hash, text) VALUES ('m', 'm') RETURNING id),
+      p AS (INSERT INTO plan (document_id, ordinal, title, status, jurisdiction_id, source_text, start_line, end_line)
+            SELECT doc.id, 1, '规划', 'PUBLISHED', j.id, '', 0, 0 FROM doc, j RETURNING id),
+      m AS (INSERT INTO measure (plan_id, ordinal, code, title, text, source_line)
+            SELECT p.id, 1, '1', '措施', '措施', 0 FROM p RETURNING id, plan_id)
+      INSERT INTO task (measure_id, plan_id, department_id, role, status, due_date, original_due_date)
+      SELECT m.id, m.plan_id, (SELECT id FROM d WHERE key = 'm.A'), 'LEAD', 'IN_PROGRESS', '2025-01-10', '2025-01-10'
+      FROM m RETURNING id, (SELECT id FROM d WHERE key = 'm.B') AS other`);
+    Object.assign(ids, row);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('brings the column back filled, and following the task again, on the way down', async () => {
+    expect(await columns()).not.toContain('department_id');
+    await db.undoLastMigration({ transaction: 'each' });
+    expect(await columns()).toContain('department_id');
+    const department = () =>
+      db.query('SELECT department_id AS id FROM task_escalation WHERE task_id = $1', [ids.id]) as Promise<
+        { id: string }[]
+      >;
+    const [{ id: before }] = await db.query('SELECT department_id AS id FROM task WHERE id = $1', [ids.id]);
+    expect(await department()).toEqual([{ id: before }]);
+    await db.query('UPDATE task SET department_id = $1 WHERE id = $2', [ids.other, ids.id]);
+    expect(await department()).toEqual([{ id: ids.other }]);
+  });
+
+  it('drops it again on the way up, and still follows due date and status', async () => {
+    await db.runMigrations({ transaction: 'each' });
+    expect(await columns()).not.toContain('department_id');
+    await db.query(`UPDATE task SET due_date = '2025-02-01', status = 'COMPLETED' WHERE id = $1`, [ids.id]);
+    expect(await db.query('SELECT due_date::text, open FROM task_escalation WHERE task_id = $1', [ids.id])).toEqual([
+      { due_date: '2025-02-01', open: false },
+    ]);
+    await db.query(
+      `INSERT INTO task (measure_id, plan_id, department_id, role, status, due_date, original_due_date)
+       SELECT measure_id, plan_id, (SELECT id FROM department WHERE key = 'm.A'), 'COOPERATING', 'NOT_STARTED',
+              '2025-03-01', '2025-03-01'
+       FROM task WHERE id = $1`,
+      [ids.id],
+    );
+    expect(await db.query('SELECT count(*)::int AS n FROM task_escalation')).toEqual([{ n: 2 }]);
   });
 });

@@ -4,6 +4,7 @@ import { Escalation1763900200000 } from './1763900200000-escalation.js';
 import { Evaluation1763900300000 } from './1763900300000-evaluation.js';
 import { EscalationState1763900400000 } from './1763900400000-escalation-state.js';
 import { DeliveryRetries1764800000000 } from './1764800000000-delivery-retries.js';
+import { EscalationStateWithoutDepartment1764900000000 } from './1764900000000-escalation-state-without-department.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Evaluation1763900300000,
   EscalationState1763900400000,
   DeliveryRetries1764800000000,
+  EscalationStateWithoutDepartment1764900000000,
 ];

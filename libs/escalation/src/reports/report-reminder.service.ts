@@ -8,11 +8,11 @@ import { latestClosedPeriod } from './report-period.js';
  * Open tasks of the policy group ($1 plan ids, $2 inside or outside that list) that existed before
  * the period ended ($4) and have no progress report from its start ($3) to the end of its due day
  * ($5), after task id $6, $7 at a time: one reminder per task and period (unique), one outbox row
- * per department. $3…$5 are Asia/Shanghai midnights.
+ * for the batch. $3…$5 are Asia/Shanghai midnights.
  */
 const REMIND_BATCH = `
   WITH cand AS (
-    SELECT t.id, t.department_id FROM task t
+    SELECT t.id FROM task t
     WHERE t.status NOT IN ('COMPLETED','CANCELLED') AND (t.plan_id = ANY($1::uuid[])) = $2
       AND t.created_at < ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND t.id > $6::uuid
     ORDER BY t.id LIMIT $7
@@ -32,8 +32,7 @@ const REMIND_BATCH = `
   ),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
-    SELECT 'REPORT_MISSING', jsonb_build_object('reminderIds', jsonb_agg(r.id))
-    FROM raised r JOIN cand c ON c.id = r.task_id GROUP BY c.department_id
+    SELECT 'REPORT_MISSING', jsonb_build_object('reminderIds', jsonb_agg(r.id)) FROM raised r HAVING count(*) > 0
   )
   SELECT (SELECT count(*) FROM cand)::int AS candidates, (SELECT count(*) FROM raised)::int AS raised,
          (SELECT id FROM cand ORDER BY id DESC LIMIT 1) AS last_id`;

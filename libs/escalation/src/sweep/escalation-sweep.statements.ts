@@ -11,7 +11,8 @@ import type { SweepPlan } from './sweep-plan.js';
  * policy group ($3 plan ids, $4 whether inside or outside that list), $5 at a time: raises every level
  * above $1 whose cutoff ($6 levels, $7 cutoffs) the due date has reached, flags those computed by the
  * weekday fallback ($8 levels, $9 due dates), moves the task to the highest, and writes one outbox row
- * per department. Returns the cursor of the next batch (last_due, last_id).
+ * for the batch (one dispatch job; a row per department cost a backlog 160,000 rows and jobs). Returns
+ * the cursor of the next batch (last_due, last_id).
  *
  * Events exist only up to a task's level for its due date (the sweep, a notice and a due date's
  * return all move the level to the highest event), so the events above it are new: they go in
@@ -30,7 +31,7 @@ export const EVENT_KEY = 'escalation_event_task_id_level_due_date_key';
 function raiseFromLevel(onConflict: string): string {
   return `
   WITH cand AS (
-    SELECT e.task_id AS id, e.due_date, e.department_id FROM task_escalation e
+    SELECT e.task_id AS id, e.due_date FROM task_escalation e
     WHERE e.open AND e.level = $1 AND (e.due_date, e.task_id) > ($11::date, $12::uuid)
       AND e.due_date <= $2::date AND (e.plan_id = ANY($3::uuid[])) = $4
     -- The order of task_escalation_sweep_idx: without it the planner, misjudging how few rows match,
@@ -63,8 +64,7 @@ function raiseFromLevel(onConflict: string): string {
   ),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
-    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id))
-    FROM raised r JOIN cand c ON c.id = r.task_id GROUP BY c.department_id
+    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id)) FROM raised r HAVING count(*) > 0
   )
   SELECT (SELECT count(*) FROM cand)::int AS candidates, (SELECT count(*) FROM raised)::int AS raised,
          (SELECT count(*) FROM raised WHERE calendar_fallback)::int AS fallback, last.due_date::text AS last_due,
@@ -84,7 +84,7 @@ export const RAISE_FOR_OVERDUE_NOTICES = `
     GROUP BY nt.task_id
   ),
   cand AS (
-    SELECT e.task_id AS id, e.due_date, e.department_id, o.notice_id
+    SELECT e.task_id AS id, e.due_date, o.notice_id
     FROM task_escalation e JOIN overdue o ON o.task_id = e.task_id
     WHERE e.open AND e.level < 4
     FOR NO KEY UPDATE OF e
@@ -98,8 +98,7 @@ export const RAISE_FOR_OVERDUE_NOTICES = `
   moved AS (UPDATE task_escalation e SET level = 4 FROM cand WHERE e.task_id = cand.id),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
-    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id))
-    FROM raised r JOIN cand c ON c.id = r.task_id GROUP BY c.department_id
+    SELECT 'ESCALATION', jsonb_build_object('eventIds', jsonb_agg(r.id)) FROM raised r HAVING count(*) > 0
   )
   SELECT (SELECT count(*) FROM raised)::int AS raised`;
 
