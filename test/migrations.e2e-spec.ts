@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/index.js';
 import { EscalationState1763900400000 } from '../libs/database/src/migrations/1763900400000-escalation-state.js';
 import { EscalationStateWithoutDepartment1764900000000 } from '../libs/database/src/migrations/1764900000000-escalation-state-without-department.js';
+import { EventReferencesPerStatement1764900100000 } from '../libs/database/src/migrations/1764900100000-event-references-per-statement.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -192,5 +193,43 @@ describe('migration 1764900000000 (task_escalation without department) down and 
       [ids.id],
     );
     expect(await db.query('SELECT count(*)::int AS n FROM task_escalation')).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('migration 1764900100000 (event references checked per statement) down and up', () => {
+  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  let db: DataSource;
+  const at = migrations.indexOf(EventReferencesPerStatement1764900100000);
+  const noticeKey = () =>
+    db.query(`SELECT conname FROM pg_constraint WHERE conname = 'escalation_event_notice_id_fkey'`) as Promise<
+      unknown[]
+    >;
+  const unknownTaskEvent = () =>
+    db.query(`INSERT INTO escalation_event (task_id, level, due_date, as_of)
+              VALUES (gen_random_uuid(), 1, '2025-01-01', '2025-01-01')`);
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
+    await db.runMigrations({ transaction: 'each' });
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('puts the foreign key back on the way down and takes it out again on the way up', async () => {
+    expect(await noticeKey()).toEqual([]);
+    await db.undoLastMigration({ transaction: 'each' });
+    expect(await noticeKey()).toHaveLength(1);
+    await expect(unknownTaskEvent()).rejects.toMatchObject({ driverError: { code: '23503' } });
+    await db.runMigrations({ transaction: 'each' });
+    expect(await noticeKey()).toEqual([]);
+    await expect(unknownTaskEvent()).rejects.toMatchObject({ driverError: { code: '23503' } });
   });
 });

@@ -190,4 +190,35 @@ describe('supervision notices (督办单)', () => {
     const [{ level }] = await db.query('SELECT level FROM task_escalation WHERE task_id = $1', [health[0]]);
     expect(level).toBe(3);
   });
+
+  it('keeps the notice an event names: none unknown, none deleted, none swapped', async () => {
+    const [event] = await db.query(`SELECT id, task_id, notice_id FROM escalation_event WHERE notice_id IS NOT NULL`);
+    const [other] = await db.query('SELECT id FROM supervision_notice WHERE id <> $1 LIMIT 1', [event.notice_id]);
+    const refused = { driverError: { code: '23503' } };
+    await expect(
+      db.query(
+        `INSERT INTO escalation_event (task_id, level, due_date, as_of, notice_id)
+         VALUES ($1, 4, '2031-01-01', '2031-01-01', gen_random_uuid())`,
+        [event.task_id],
+      ),
+    ).rejects.toMatchObject(refused);
+    // Its tasks let go first (their own key would refuse the delete), in a transaction rolled back.
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query('DELETE FROM supervision_notice_task WHERE notice_id = $1', [event.notice_id]);
+      await expect(
+        runner.query('DELETE FROM supervision_notice WHERE id = $1', [event.notice_id]),
+      ).rejects.toMatchObject(refused);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await expect(
+      db.query('UPDATE escalation_event SET notice_id = $1 WHERE id = $2', [other.id, event.id]),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      db.query('UPDATE supervision_notice SET id = gen_random_uuid() WHERE id = $1', [event.notice_id]),
+    ).rejects.toMatchObject(refused);
+  });
 });

@@ -5,6 +5,7 @@ import { Evaluation1763900300000 } from './1763900300000-evaluation.js';
 import { EscalationState1763900400000 } from './1763900400000-escalation-state.js';
 import { DeliveryRetries1764800000000 } from './1764800000000-delivery-retries.js';
 import { EscalationStateWithoutDepartment1764900000000 } from './1764900000000-escalation-state-without-department.js';
+import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-references-per-statement.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   EscalationState1763900400000,
   DeliveryRetries1764800000000,
   EscalationStateWithoutDepartment1764900000000,
+  EventReferencesPerStatement1764900100000,
 ];
