@@ -31,7 +31,7 @@ export const EVENT_KEY = 'escalation_event_task_id_level_due_date_key';
 function raiseFromLevel(onConflict: string): string {
   return `
   WITH cand AS (
-    SELECT e.task_id AS id, e.due_date FROM task_escalation e
+    SELECT e.task_id AS id, e.due_date, e.ctid AS row FROM task_escalation e
     WHERE e.open AND e.level = $1 AND (e.due_date, e.task_id) > ($11::date, $12::uuid)
       AND e.due_date <= $2::date AND (e.plan_id = ANY($3::uuid[])) = $4
     -- The order of task_escalation_sweep_idx: without it the planner, misjudging how few rows match,
@@ -42,17 +42,18 @@ function raiseFromLevel(onConflict: string): string {
   ladder AS (SELECT * FROM unnest($6::int[], $7::date[]) AS l(level, cutoff)),
   fallback AS (SELECT * FROM unnest($8::int[], $9::date[]) AS f(level, due_date)),
   reached AS (
-    SELECT c.id, c.due_date, l.level,
+    SELECT c.id, c.due_date, c.row, l.level,
            EXISTS (SELECT 1 FROM fallback f WHERE f.level = l.level AND f.due_date = c.due_date) AS calendar_fallback
     FROM cand c JOIN ladder l ON c.due_date <= l.cutoff
   ),
   -- The update takes the row locks, and re-checks level and due date on any row a concurrent writer
-  -- changed meanwhile (a new due date, a second sweep): only the rows it moved raise events. Rows go
-  -- in task id order, the order of the indexes they land in, so each index page is visited once.
+  -- changed meanwhile (a new due date, a second sweep): only the rows it moved raise events. It finds
+  -- them by the row address the candidate scan read, not by a second descent of the index. Rows go in
+  -- task id order, the order of the indexes they land in, so each index page is visited once.
   moved AS (
     UPDATE task_escalation e SET level = top.level
-    FROM (SELECT id, due_date, max(level) AS level FROM reached GROUP BY id, due_date ORDER BY id) top
-    WHERE e.task_id = top.id AND e.level = $1 AND e.due_date = top.due_date AND e.open
+    FROM (SELECT id, due_date, row, max(level) AS level FROM reached GROUP BY id, due_date, row ORDER BY id) top
+    WHERE e.ctid = top.row AND e.level = $1 AND e.due_date = top.due_date AND e.open
     RETURNING e.task_id
   ),
   raised AS (
