@@ -11,19 +11,15 @@ import { ADMIN_URL } from './support/database-url.js';
 // The migration that moved escalation levels into task_escalation and renumbered events carries
 // what an existing database holds: levels, event ids in outbox payloads and notification keys.
 describe('migration 1763900400000 (escalation state, bigint event ids) on a database in use', () => {
-  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
-  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  const scratch = scratchDatabase();
   let db: DataSource;
   // The migrations up to this one: later ones stay out, so `undoLastMigration` undoes this one.
   const at = migrations.indexOf(EscalationState1763900400000);
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at) }).initialize();
-    await db.runMigrations({ transaction: 'each' });
+    await scratch.create();
+    db = await scratch.migrated(at);
     const [row] = await db.query(`
       WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
       f AS (INSERT INTO department_function (code, name, name_template, short_template)
@@ -64,14 +60,12 @@ describe('migration 1763900400000 (escalation state, bigint event ids) on a data
       [ids.user, ids.raised, ids.level1],
     );
     await db.destroy();
-    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
-    await db.runMigrations({ transaction: 'each' });
+    db = await scratch.migrated(at + 1);
   });
 
   afterAll(async () => {
     await db?.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it("moves each task's level, due date and openness into task_escalation", async () => {
@@ -123,9 +117,7 @@ describe('migration 1763900400000 (escalation state, bigint event ids) on a data
 
 // The sweep no longer announces per department, and task_escalation drops the copy it kept for that.
 describe('migration 1764900000000 (task_escalation without department) down and up', () => {
-  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
-  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  const scratch = scratchDatabase();
   let db: DataSource;
   const at = migrations.indexOf(EscalationStateWithoutDepartment1764900000000);
   const ids: Record<string, string> = {};
@@ -137,10 +129,8 @@ describe('migration 1764900000000 (task_escalation without department) down and 
     ).map((c: { column_name: string }) => c.column_name);
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
-    await db.runMigrations({ transaction: 'each' });
+    await scratch.create();
+    db = await scratch.migrated(at + 1);
     const [row] = await db.query(`
       WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
       f AS (INSERT INTO department_function (code, name, name_template, short_template)
@@ -160,8 +150,7 @@ describe('migration 1764900000000 (task_escalation without department) down and 
 
   afterAll(async () => {
     await db?.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it('brings the column back filled, and following the task again, on the way down', async () => {
@@ -197,9 +186,7 @@ describe('migration 1764900000000 (task_escalation without department) down and 
 });
 
 describe('migration 1764900100000 (event references checked per statement) down and up', () => {
-  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
-  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  const scratch = scratchDatabase();
   let db: DataSource;
   const at = migrations.indexOf(EventReferencesPerStatement1764900100000);
   const noticeKey = () =>
@@ -211,16 +198,13 @@ describe('migration 1764900100000 (event references checked per statement) down 
               VALUES (gen_random_uuid(), 1, '2025-01-01', '2025-01-01')`);
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    db = await new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, at + 1) }).initialize();
-    await db.runMigrations({ transaction: 'each' });
+    await scratch.create();
+    db = await scratch.migrated(at + 1);
   });
 
   afterAll(async () => {
     await db?.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it('puts the foreign key back on the way down and takes it out again on the way up', async () => {
@@ -233,3 +217,28 @@ describe('migration 1764900100000 (event references checked per statement) down 
     await expect(unknownTaskEvent()).rejects.toMatchObject({ driverError: { code: '23503' } });
   });
 });
+
+/** A database of one describe's own: `migrated(n)` opens it with the first n migrations applied. */
+function scratchDatabase() {
+  const name = `${process.env.LUOSHI_TEST_RUN ?? 'luoshi_test_adhoc'}_mig_${randomBytes(3).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  return {
+    async create(): Promise<void> {
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+    },
+    async migrated(count: number): Promise<DataSource> {
+      const db = await new DataSource({
+        ...dataSourceOptions(url),
+        migrations: migrations.slice(0, count),
+      }).initialize();
+      await db.runMigrations({ transaction: 'each' });
+      return db;
+    },
+    async drop(): Promise<void> {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
