@@ -28,8 +28,13 @@ export class DateScalar implements CustomScalar<string, string> {
   parseValue(value: unknown): string {
     return parseDate(value);
   }
+  /**
+   * Outgoing dates come from DATE columns, which hold only real dates: the shape is checked, not the
+   * calendar (a page of tasks serializes a hundred of them; the calendar check built a Date for each).
+   */
   serialize(value: unknown): string {
-    return parseDate(value);
+    if (typeof value === 'string' && DATE_RE.test(value)) return value;
+    throw new GraphQLError(`日期格式应为 YYYY-MM-DD (Date must be YYYY-MM-DD): ${JSON.stringify(value)}`);
   }
   parseLiteral(ast: ValueNode): string {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD');
