@@ -60,6 +60,14 @@ describe('hardening', () => {
     expect(res.errors![0]!.message).toMatch(/complexity/);
   });
 
+  it('costs the same document again when its variables change', async () => {
+    const query = `query($n: Int) { tasks(first: $n) { edges { node { measure { plan { measures { assignments { department { name } } tasks { id } } } } } } } }`;
+    for (let round = 0; round < 2; round++) {
+      expect((await t.gql(query, { n: 1 }, 'sup')).errors).toBeUndefined();
+      expect(codeOf(await t.gql(query, { n: 200 }, 'sup'))).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('blocks CSRF-prone simple requests', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'text/plain').send('{"query":"{ me { id } }"}');
     expect(res.status).toBe(400);

@@ -30,23 +30,54 @@ export function queryLimitsPlugin(schemaOf: () => GraphQLSchema | undefined): Ap
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const depth = operationDepth(document);
+          const depth = depthOfDocument(document);
           if (depth > MAX_DEPTH) throw limitError(`查询嵌套过深 (query depth ${depth} exceeds ${MAX_DEPTH})`);
           const schema = schemaOf();
           if (!schema) return;
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const complexity = complexityOf(schema, document, request.variables ?? {}, request.operationName);
           if (complexity > MAX_COMPLEXITY)
             throw limitError(`查询过于复杂 (query complexity ${complexity} exceeds ${MAX_COMPLEXITY})`);
         },
       };
     },
   };
+}
+
+// Apollo keeps one parsed DocumentNode per query text, so the limits are worked out once per
+// document (and, for complexity, per set of variables) rather than walked again on every request.
+const depths = new WeakMap<DocumentNode, number>();
+const complexities = new WeakMap<DocumentNode, Map<string, number>>();
+/** Variable sets remembered per document: a mutation's variables differ on every call. */
+const COSTED_VARIABLE_SETS = 64;
+
+function depthOfDocument(document: DocumentNode): number {
+  let depth = depths.get(document);
+  if (depth === undefined) depths.set(document, (depth = operationDepth(document)));
+  return depth;
+}
+
+function complexityOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null | undefined,
+): number {
+  let byVariables = complexities.get(document);
+  if (!byVariables) complexities.set(document, (byVariables = new Map()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  let complexity = byVariables.get(key);
+  if (complexity === undefined) {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (byVariables.size >= COSTED_VARIABLE_SETS) byVariables.clear();
+    byVariables.set(key, complexity);
+  }
+  return complexity;
 }
 
 function limitError(message: string): GraphQLError {
