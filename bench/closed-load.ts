@@ -41,11 +41,11 @@ export async function closedLoad(
   });
   const split = warmUpSeconds * 1000;
   return {
-    warmUp: window(
+    warmUp: summarize(
       answered.filter((a) => a.at < split).map((a) => a.ms),
       warmUpSeconds,
     ),
-    measured: window(
+    measured: summarize(
       answered.filter((a) => a.at >= split).map((a) => a.ms),
       seconds,
     ),
@@ -53,12 +53,12 @@ export async function closedLoad(
   };
 }
 
-function window(latencies: number[], seconds: number): LoadWindow {
+function summarize(latencies: number[], seconds: number): LoadWindow {
   return {
     requests: latencies.length,
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
+    max: percentile(latencies, 100),
   };
 }

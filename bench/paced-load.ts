@@ -55,7 +55,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
     rps: total / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
+    max: percentile(latencies, 100),
     errors,
   };
 }

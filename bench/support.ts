@@ -89,9 +89,10 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** The p-th percentile (p = 100: the maximum); NaN when nothing was measured, so a dead run prints NaN. */
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 }
 
 /** Loads seeds/registry into a scratch database through the same service `npm start` uses. */

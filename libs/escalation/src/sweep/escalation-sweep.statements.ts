@@ -17,8 +17,8 @@ import type { SweepPlan } from './sweep-plan.js';
  * Events exist only up to a task's level for its due date (the sweep, a notice and a due date's
  * return all move the level to the highest event), so the events above it are new: they go in
  * without ON CONFLICT, whose per-row check of the unique index and extra WAL record took 9 % of
- * PostgreSQL's time in a backlog. Should one exist all the same, the unique (task, level, due date) key refuses the
- * batch whole, and the sweep runs it again as RAISE_FROM_LEVEL_SKIPPING_EXISTING.
+ * PostgreSQL's time in a backlog. Should one exist all the same, the unique (task, level, due date)
+ * key refuses the batch whole, and the sweep runs it again as RAISE_FROM_LEVEL_SKIPPING_EXISTING.
  */
 export const RAISE_FROM_LEVEL = raiseFromLevel('');
 
