@@ -101,8 +101,16 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByText('已开始办理').waitFor();
 
-    await page.locator('#report-percent').fill('60');
+    // 150 sent with Enter: refused with the form's message, never turned into 100 % and sent.
+    const reportsBefore = await page.getByTestId('report').count();
     await page.locator('#report-narrative').fill('已制定全市精神卫生工作实施方案，完成3个镇街综合管理小组组建。');
+    await page.locator('#report-percent').fill('150');
+    await page.locator('#report-percent').press('Enter');
+    await page.getByText('请填写 0–100 之间的整数').waitFor();
+    expect(await page.locator('#report-percent').inputValue()).toBe('150');
+    await screenshot(page, 'liaison-report-150-refused');
+    expect(await page.getByTestId('report').count()).toBe(reportsBefore);
+    await page.locator('#report-percent').fill('60');
     await page.locator('#report-problems').fill('基层专业人员不足');
     await page.locator('#report-next').fill('下月完成其余镇街小组组建');
     await page.getByRole('button', { name: '添加佐证材料' }).click();

@@ -62,9 +62,11 @@ export function ReportForm({ task, onDone }: { task: { id: string; progressPerce
       <Form.Item
         label="完成进度（%）"
         name="progressPercent"
-        rules={[{ required: true, type: 'number', min: 0, max: 100, message: '请填写 0–100 之间的整数' }]}
+        rules={[{ required: true, type: 'integer', min: 0, max: 100, message: '请填写 0–100 之间的整数' }]}
       >
-        <InputNumber min={0} max={100} precision={0} style={{ width: 140 }} id="report-percent" />
+        {/* No min, max or precision here: antd would clamp 150 to 100 or round 12.5 on Enter, and send what
+            the user never typed. The rule refuses it with the message instead. */}
+        <InputNumber style={{ width: 140 }} id="report-percent" />
       </Form.Item>
       <Form.Item
         label="进展情况"
