@@ -330,6 +330,19 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'leader-progress');
     await page.getByRole('link', { name: '部门排名与指标' }).click();
     await page.getByTestId('scorecards').waitFor();
+    await page.getByTestId('scoring-method').waitFor();
+    // Departments with the same score share a rank, said as 并列; the ranks the API gives are the ones shown.
+    const ranked = await t.gql<{ departmentScorecards: { rank: number; score: number }[] }>(
+      'query($d: Date!) { departmentScorecards(asOf: $d) { rank score } }',
+      { d: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) },
+      'leader.tz',
+    );
+    const cards = ranked.data!.departmentScorecards;
+    const expectedRanks = cards.map((c, i) => 1 + cards.slice(0, i).filter((d) => d.score > c.score).length);
+    expect(cards.map((c) => c.rank)).toEqual(expectedRanks);
+    const sharedRank = cards.find((c, i) => cards.some((d, j) => j !== i && d.rank === c.rank));
+    expect(sharedRank).toBeDefined();
+    await page.getByTestId('scorecards').getByText(`${sharedRank!.rank}（并列）`).first().waitFor();
     await screenshot(page, 'leader-scorecards');
     expect(external).toEqual([]);
   }, 180_000);

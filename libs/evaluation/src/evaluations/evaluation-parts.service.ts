@@ -29,16 +29,16 @@ export class EvaluationPartsService {
     await m.query('DELETE FROM evaluation_indicator WHERE evaluation_id = $1', [evaluationId]);
     const cards = await this.scorecards.scorecards({ planId: plan.id, jurisdictionIds: null, asOf, rules }, m);
     await m.query(
-      `INSERT INTO evaluation_scorecard (evaluation_id, department_id, rank, tasks_total, tasks_completed,
+      `INSERT INTO evaluation_scorecard (evaluation_id, department_id, rank, position, tasks_total, tasks_completed,
          completed_on_time, tasks_due, due_completed_on_time, overdue, escalations_by_level, notices_issued,
          report_timeliness, report_reminders, score)
-       SELECT $1, x."departmentId", x.rank, x."tasksTotal", x."tasksCompleted", x."completedOnTime", x."tasksDue",
+       SELECT $1, x."departmentId", x.rank, x.position, x."tasksTotal", x."tasksCompleted", x."completedOnTime", x."tasksDue",
               x."dueCompletedOnTime", x.overdue, x."escalationsByLevel", x."noticesIssued", x."reportTimeliness",
               x."reportReminders", x.score
-       FROM jsonb_to_recordset($2::jsonb) AS x("departmentId" uuid, rank int, "tasksTotal" int, "tasksCompleted" int,
+       FROM jsonb_to_recordset($2::jsonb) AS x("departmentId" uuid, rank int, position int, "tasksTotal" int, "tasksCompleted" int,
          "completedOnTime" int, "tasksDue" int, "dueCompletedOnTime" int, overdue int, "escalationsByLevel" int[],
          "noticesIssued" int, "reportTimeliness" numeric, "reportReminders" int, score numeric)`,
-      [evaluationId, JSON.stringify(cards)],
+      [evaluationId, JSON.stringify(cards.map((c, position) => ({ ...c, position })))],
     );
     const indicators = await this.attainment.attainment(plan, asOf, m);
     await m.query(
@@ -63,7 +63,7 @@ export class EvaluationPartsService {
                 s.report_timeliness::float8 AS "reportTimeliness", s.report_reminders AS "reportReminders",
                 s.score::float8 AS score
          FROM evaluation_scorecard s JOIN department d ON d.id = s.department_id
-         WHERE s.evaluation_id = ANY($1::uuid[]) ORDER BY s.rank`,
+         WHERE s.evaluation_id = ANY($1::uuid[]) ORDER BY coalesce(s.position, s.rank)`,
         [[...ids]],
       );
       const cards = rows.map((r) => ({ ...r, onTimeRate: onTimeRate(r) }));

@@ -7,7 +7,7 @@ import { PlansService } from '@app/plans';
 import { SqlWhere } from '../sql-where.js';
 import type { DepartmentScorecard } from './dtos/department-scorecard.type.js';
 import type { ScoringRules } from './dtos/scoring-rules.type.js';
-import { leagueOrder, onTimeRate, scoreOf, type ScorecardCounts } from './scoring.js';
+import { leagueOrder, onTimeRate, scoreOf, withRanks, type ScorecardCounts } from './scoring.js';
 import { ScoringRulesService } from './scoring-rules.service.js';
 
 export interface ScorecardQuery {
@@ -110,6 +110,6 @@ export class ScorecardsService {
       where.params,
     );
     const scored = rows.map((r) => ({ ...r, onTimeRate: onTimeRate(r), score: scoreOf(r, query.rules) }));
-    return leagueOrder(scored).map((r, i) => ({ ...r, rank: i + 1 }));
+    return withRanks(leagueOrder(scored));
   }
 }

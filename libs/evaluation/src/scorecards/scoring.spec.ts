@@ -1,4 +1,4 @@
-import { leagueOrder, onTimeRate, scoreOf, type ScorecardCounts, type ScoringWeights } from './scoring.js';
+import { leagueOrder, onTimeRate, scoreOf, withRanks, type ScorecardCounts, type ScoringWeights } from './scoring.js';
 
 /** The rules the migration installs. */
 const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -71,5 +71,16 @@ describe('leagueOrder', () => {
       { ...counts({ tasksDue: 2, dueCompletedOnTime: 1, overdue: 1 }), score: 80, name: '甲' },
     ];
     expect(leagueOrder(rows).map((r) => r.name)).toEqual(['丁', '丙', '乙', '甲']);
+  });
+});
+
+describe('withRanks', () => {
+  it('gives equal scores one rank (并列) and skips the ranks they share', () => {
+    const ranked = withRanks([{ score: 95 }, { score: 80 }, { score: 80 }, { score: 80 }, { score: 60 }]);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 2, 2, 5]);
+  });
+
+  it('ranks an empty table as empty', () => {
+    expect(withRanks([])).toEqual([]);
   });
 });

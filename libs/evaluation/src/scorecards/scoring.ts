@@ -49,8 +49,8 @@ export function scoreOf(c: ScorecardCounts, w: ScoringWeights): number {
 }
 
 /**
- * The league table: best score first; ties go to the better on-time rate, then fewer overdue
- * tasks, then the department's name, so the order never depends on the database.
+ * The league table's order: best score first; among equal scores the better on-time rate, then fewer
+ * overdue tasks, then the department's name, so the order never depends on the database.
  */
 export function leagueOrder<T extends ScorecardCounts & { score: number; name: string }>(rows: T[]): T[] {
   return [...rows].sort(
@@ -60,4 +60,16 @@ export function leagueOrder<T extends ScorecardCounts & { score: number; name: s
       a.overdue - b.overdue ||
       a.name.localeCompare(b.name, 'zh-Hans-CN'),
   );
+}
+
+/**
+ * Ranks of the ordered league table: equal scores share a rank (并列) and the next rank skips past
+ * them (1, 2, 2, 4), so the order shown among equals never passes for a difference in standing.
+ */
+export function withRanks<T extends { score: number }>(ordered: T[]): (T & { rank: number })[] {
+  let rank = 0;
+  return ordered.map((row, i) => {
+    if (i === 0 || row.score !== ordered[i - 1]!.score) rank = i + 1;
+    return { ...row, rank };
+  });
 }

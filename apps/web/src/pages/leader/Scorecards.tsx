@@ -36,6 +36,14 @@ const SCORECARDS = graphql(
       departmentScorecards(asOf: $asOf, planId: $planId) {
         ...ScorecardRow
       }
+      scoringRules {
+        weightOnTime
+        weightNotOverdue
+        weightReporting
+        escalationPenalties
+        noticePenalty
+        reportWindowDays
+      }
     }
   `,
   [SCORECARD_FIELDS],
@@ -68,6 +76,21 @@ const ATTAINMENT = graphql(
 );
 
 type Scorecard = ResultOf<typeof SCORECARD_FIELDS>;
+type Rules = ResultOf<typeof SCORECARDS>['scoringRules'];
+
+/** How a score is made, from the rules in force (docs/scoring.md says the same at length). */
+function ScoringMethod({ rules }: { rules: Rules }) {
+  const total = rules.weightOnTime + rules.weightNotOverdue + rules.weightReporting;
+  const share = (w: number) => `${Math.round((100 * w) / total)}%`;
+  return (
+    <Typography.Paragraph type="secondary" data-testid="scoring-method" style={{ marginTop: 12 }}>
+      评分方法：得分 = 100 ×（按期完成率 {share(rules.weightOnTime)} + 未逾期任务占比 {share(rules.weightNotOverdue)} +
+      报送及时率 {share(rules.weightReporting)}，报送及时指近 {rules.reportWindowDays} 天内有进展报告）− 预警扣分（1–4
+      级每次 {rules.escalationPenalties.join(' / ')} 分）− 督办单每份 {rules.noticePenalty} 分，在 0–100
+      之间。得分相同的单位名次并列，表中按按期完成率、逾期任务数排列。
+    </Typography.Paragraph>
+  );
+}
 type Attainment = ResultOf<typeof ATTAINMENT_FIELDS>;
 
 const ATTAINMENT_STATUS: Record<string, { text: string; color: string }> = {
@@ -79,6 +102,11 @@ const ATTAINMENT_STATUS: Record<string, { text: string; color: string }> = {
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
+/** 并列: a rank another department shares, said in words so the order among equals reads as no difference. */
+function rankText(rank: number, rows: Scorecard[]): string {
+  return rows.filter((r) => r.rank === rank).length > 1 ? `${rank}（并列）` : String(rank);
+}
+
 export function ScorecardTable({ rows }: { rows: Scorecard[] }) {
   return (
     <Table<Scorecard>
@@ -89,7 +117,7 @@ export function ScorecardTable({ rows }: { rows: Scorecard[] }) {
       scroll={{ x: 1100 }}
       data-testid="scorecards"
       columns={[
-        { title: '排名', dataIndex: 'rank', width: 60, fixed: 'left' },
+        { title: '排名', width: 90, fixed: 'left', render: (_, r) => rankText(r.rank, rows) },
         { title: '单位', render: (_, r) => r.department.name, fixed: 'left', width: 200 },
         {
           title: '得分',
@@ -231,6 +259,7 @@ export default function Scorecards() {
                   emptyText="还没有可排名的单位（尚无已发布的任务）"
                 >
                   <ScorecardTable rows={rows} />
+                  {q.data && <ScoringMethod rules={q.data.scoringRules} />}
                 </PageState>
               </>
             ),
