@@ -148,6 +148,14 @@ describe('web console in Chromium', () => {
     expect(after.data!.task.status).toBe('PENDING_REVIEW');
     expect(after.data!.task.reports[0]!.narrative).toContain('实施方案');
 
+    // A task that does not exist: said in words, with a way back rather than a retry that cannot help.
+    await page.goto(`${base}/tasks/00000000-0000-4000-8000-000000000000`);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByTestId('not-found').innerText()).toContain('任务不存在');
+    expect(await page.getByRole('button', { name: '返回上一页' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await screenshot(page, 'liaison-task-not-found');
+
     // A page of another role: refused in words.
     await page.goto(`${base}/plans/import`);
     await page.getByText('无权访问').waitFor();

@@ -40,9 +40,25 @@ export class BadInputError extends DomainError {
   }
 }
 
+// What a person reads when something is missing: 任务不存在, not "Task 3f2… 不存在".
+const ENTITY_WORDS: Record<string, string> = {
+  Assignment: '分工',
+  Department: '部门',
+  Evaluation: '评估',
+  ExtensionRequest: '延期申请',
+  Jurisdiction: '行政区划',
+  Measure: '措施',
+  NotificationDelivery: '投递记录',
+  Plan: '规划',
+  SupervisionNotice: '督办单',
+  Task: '任务',
+  User: '用户',
+  WebhookEndpoint: 'Webhook 地址',
+};
+
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super(ErrorCode.NOT_FOUND, `${entity} ${id} 不存在 (not found)`, { entity, id });
+    super(ErrorCode.NOT_FOUND, `${ENTITY_WORDS[entity] ?? '对象'}不存在 (${entity} ${id} not found)`, { entity, id });
   }
 }
 

@@ -1,5 +1,6 @@
-import { Alert, Button, Empty, Skeleton } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { ApiError } from '../api/client';
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
 
 /** The loading, error and empty states every page shares, in words a person understands. */
 export function PageState({ loading, error, empty, emptyText, hasData, onRetry, children }: Props) {
+  // Trying again cannot find what does not exist: say so and offer the way back instead.
+  if (error?.code === 'NOT_FOUND' && !hasData) return <Missing message={error.message} />;
   if (error && !hasData) {
     return (
       <Alert
@@ -62,5 +65,24 @@ export function PageState({ loading, error, empty, emptyText, hasData, onRetry, 
       )}
       {empty ? <Empty description={emptyText ?? '暂无数据'} /> : children}
     </>
+  );
+}
+
+function Missing({ message }: { message: string }) {
+  return (
+    <Result
+      status="404"
+      title={message}
+      subTitle="链接可能有误，或对象已被删除。"
+      data-testid="not-found"
+      extra={[
+        <Button key="back" onClick={() => history.back()}>
+          返回上一页
+        </Button>,
+        <Link key="home" to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>,
+      ]}
+    />
   );
 }
