@@ -11,6 +11,8 @@ export interface LabelAssignment {
 }
 
 export interface LabelMeasure {
+  /** Its number as printed (2, 45), where the document numbers its measures: the key a reader looks it up by. */
+  code?: string;
   /** 1-based line of the measure in the original text. */
   line: number;
   /** Start of its title, without numbering: the fallback key when lines disagree. */
