@@ -26,7 +26,8 @@ export interface LabelMeasure {
 export interface DocumentLabels {
   file: string;
   jurisdiction: string;
-  documentNumber: string;
+  /** null where the published text carries none (a number found nowhere is not made up). */
+  documentNumber: string | null;
   /** Whether the document states once that the first unit of a 负责 list leads. */
   leadRule: boolean;
   measures: LabelMeasure[];
