@@ -11,6 +11,8 @@ export interface LabelAssignment {
 }
 
 export interface LabelMeasure {
+  /** Its number as printed (2, 45), where the document numbers its measures: the key a reader looks it up by. */
+  code?: string;
   /** 1-based line of the measure in the original text. */
   line: number;
   /** Start of its title, without numbering: the fallback key when lines disagree. */
@@ -24,7 +26,8 @@ export interface LabelMeasure {
 export interface DocumentLabels {
   file: string;
   jurisdiction: string;
-  documentNumber: string;
+  /** null where the published text carries none (a number found nowhere is not made up). */
+  documentNumber: string | null;
   /** Whether the document states once that the first unit of a 负责 list leads. */
   leadRule: boolean;
   measures: LabelMeasure[];
