@@ -43,7 +43,7 @@ export class SupervisionAnnouncements implements AnnouncementSource, OnModuleIni
           kind,
           taskId: n.first_task,
           subject: `【督办单】${n.number}`,
-          message: `【督办单】${n.number}：${n.department}，${n.requirements}。请于 ${n.response_due} 前回复整改情况。`,
+          message: `【督办单】${n.number}：${n.department}，${asSentence(n.requirements)}请于 ${n.response_due} 前回复整改情况。`,
           audience: [{ role: UserRole.LIAISON, departmentId: n.department_id }],
         },
       ];
@@ -59,4 +59,10 @@ export class SupervisionAnnouncements implements AnnouncementSource, OnModuleIni
       },
     ];
   }
+}
+
+/** The office's own words, closed with one 。 whether or not they already end with one (never 。。). */
+export function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/[。；;，,、\s]+$/u, '');
+  return /[！？!?]$/u.test(trimmed) ? trimmed : `${trimmed}。`;
 }
