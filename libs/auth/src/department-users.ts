@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
  */
 export async function moveDepartmentUsers(m: EntityManager, fromId: string, intoId: string): Promise<number> {
   const moved: unknown[] = await m.query(
-    'UPDATE app_user SET department_id = $2 WHERE department_id = $1 RETURNING id',
+    'WITH moved AS (UPDATE app_user SET department_id = $2 WHERE department_id = $1 RETURNING id) SELECT id FROM moved',
     [fromId, intoId],
   );
   return moved.length;

@@ -47,13 +47,15 @@ export class AssignmentMergeParticipant implements DepartmentMergeParticipant, O
       [fromId, intoId],
     );
     const dropped: { id: string }[] = await m.query(
-      `DELETE FROM assignment f WHERE f.department_id = $1 AND f.${OF_DRAFTS}
-         AND EXISTS (SELECT 1 FROM assignment i WHERE i.department_id = $2 AND i.measure_id = f.measure_id)
-       RETURNING f.id`,
+      `WITH d AS (DELETE FROM assignment f WHERE f.department_id = $1 AND f.${OF_DRAFTS}
+           AND EXISTS (SELECT 1 FROM assignment i WHERE i.department_id = $2 AND i.measure_id = f.measure_id)
+         RETURNING f.id)
+       SELECT id FROM d`,
       [fromId, intoId],
     );
     const moved: { id: string }[] = await m.query(
-      `UPDATE assignment SET department_id = $2 WHERE department_id = $1 AND ${OF_DRAFTS} RETURNING id`,
+      `WITH moved AS (UPDATE assignment SET department_id = $2 WHERE department_id = $1 AND ${OF_DRAFTS} RETURNING id)
+       SELECT id FROM moved`,
       [fromId, intoId],
     );
     await m.query(`UPDATE plan SET lead_department_id = $2 WHERE lead_department_id = $1 AND status = 'DRAFT'`, [

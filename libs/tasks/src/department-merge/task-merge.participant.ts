@@ -57,15 +57,17 @@ export class TaskMergeParticipant implements DepartmentMergeParticipant, OnModul
       [fromId, intoId],
     );
     const cancelled: { id: string }[] = await m.query(
-      `UPDATE task f SET status = 'CANCELLED', version = version + 1, updated_at = now()
-       WHERE f.department_id = $1 AND f.${OPEN}
-         AND EXISTS (SELECT 1 FROM task i WHERE i.department_id = $2 AND i.measure_id = f.measure_id)
-       RETURNING f.id`,
+      `WITH c AS (UPDATE task f SET status = 'CANCELLED', version = version + 1, updated_at = now()
+         WHERE f.department_id = $1 AND f.${OPEN}
+           AND EXISTS (SELECT 1 FROM task i WHERE i.department_id = $2 AND i.measure_id = f.measure_id)
+         RETURNING f.id)
+       SELECT id FROM c`,
       [fromId, intoId],
     );
     const moved: { id: string }[] = await m.query(
-      `UPDATE task SET department_id = $2, version = version + 1, updated_at = now()
-       WHERE department_id = $1 AND ${OPEN} RETURNING id`,
+      `WITH moved AS (UPDATE task SET department_id = $2, version = version + 1, updated_at = now()
+         WHERE department_id = $1 AND ${OPEN} RETURNING id)
+       SELECT id FROM moved`,
       [fromId, intoId],
     );
     const [closed]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM task WHERE department_id = $1`, [
