@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { repoPath } from '../libs/common/src/index.js';
+import { DepartmentHistory1765200000000 } from '../libs/database/src/migrations/1765200000000-department-history.js';
 import { DepartmentsService } from '../libs/departments/src/index.js';
+import { MAX_REGISTRY_ROWS } from '../libs/departments/src/registry-sheet/registry-sheet-reader.js';
 import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
 import { REGISTRY_ADMIN_OPERATIONS } from './support/registry-admin-operations.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
@@ -582,6 +584,26 @@ describe('registry administration', () => {
       expect((await upload(t, '/imports/registry', file, 'r.xlsx', await tokenOf(t, 'sup.own'))).status).toBe(403);
       expect((await upload(t, '/imports/registry', Buffer.from('a,b'), 'r.csv', admin)).status).toBe(400);
     });
+
+    it('refuses more than 5 MB, and more rows than a registry has, before reading them into the database', async () => {
+      const big = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5 * 1024 * 1024)]);
+      expect((await upload(t, '/imports/registry', big, 'r.xlsx', admin)).status).toBe(413);
+      const before = await counts();
+      const rows = Array.from({ length: MAX_REGISTRY_ROWS + 1 }, (_, i) => [
+        `镇${i}`,
+        'TOWNSHIP',
+        '滕州市',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+      const res = await upload(t, '/imports/registry', await sheet(rows), 'r.xlsx', admin);
+      expect(res.status).toBe(400);
+      expect(res.error.message).toContain(String(MAX_REGISTRY_ROWS));
+      expect(await counts()).toEqual(before);
+    });
   });
 
   it('audits every kind of write', async () => {
@@ -599,5 +621,23 @@ describe('registry administration', () => {
       [actions],
     );
     expect(missing).toEqual([]);
+  });
+
+  it('takes its migration down and up again', async () => {
+    const columns = () =>
+      db.query(
+        `SELECT column_name AS c FROM information_schema.columns
+         WHERE table_name = 'department' AND column_name IN ('former_names', 'merged_into_id') ORDER BY 1`,
+      );
+    const migration = new DepartmentHistory1765200000000();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await columns()).toEqual([]);
+      await migration.up(runner);
+      expect(await columns()).toEqual([{ c: 'former_names' }, { c: 'merged_into_id' }]);
+    } finally {
+      await runner.release();
+    }
   });
 });
