@@ -26,7 +26,7 @@ export class DepartmentMergeService {
 
   preview(scope: AccessScope, fromId: string, intoId: string): Promise<DepartmentMergePreview> {
     return this.dataSource.transaction(async (m) => {
-      const { from, into } = await this.lockPair(m, scope, fromId, intoId);
+      const { from, into } = await this.pair(m, scope, fromId, intoId, 'pessimistic_read');
       const figures = await this.participants.run(m, 'preview', fromId, intoId, scope.user.id);
       const usersMoved = await countDepartmentUsers(m, fromId);
       return { from, into, ...figures, usersMoved, aliasesAdded: namesAdded(from, into) };
@@ -35,7 +35,7 @@ export class DepartmentMergeService {
 
   merge(scope: AccessScope, fromId: string, intoId: string): Promise<DepartmentMergeResult> {
     return this.dataSource.transaction(async (m) => {
-      const { from, into } = await this.lockPair(m, scope, fromId, intoId);
+      const { from, into } = await this.pair(m, scope, fromId, intoId, 'pessimistic_write');
       const figures = await this.participants.run(m, 'apply', fromId, intoId, scope.user.id);
       const usersMoved = await moveDepartmentUsers(m, fromId, intoId);
       const added = namesAdded(from, into);
@@ -56,15 +56,24 @@ export class DepartmentMergeService {
     });
   }
 
-  /** Both departments, locked in id order (two merges of the same pair never deadlock), checked. */
-  private async lockPair(m: EntityManager, scope: AccessScope, fromId: string, intoId: string) {
+  /**
+   * Both departments, locked in id order (two merges of the same pair never deadlock), checked. A
+   * preview shares the lock: it waits for a merge under way but does not hold back another preview.
+   */
+  private async pair(
+    m: EntityManager,
+    scope: AccessScope,
+    fromId: string,
+    intoId: string,
+    lock: 'pessimistic_read' | 'pessimistic_write',
+  ) {
     if (fromId === intoId) throw new BadInputError('不能把部门合并到它自己 (cannot merge a department into itself)');
     const rows = await m
       .getRepository(Department)
       .createQueryBuilder('d')
       .where('d.id IN (:...ids)', { ids: [fromId, intoId] })
       .orderBy('d.id')
-      .setLock('pessimistic_write')
+      .setLock(lock)
       .getMany();
     const from = rows.find((d) => d.id === fromId);
     const into = rows.find((d) => d.id === intoId);

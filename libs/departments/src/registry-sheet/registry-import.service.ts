@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { BadInputError, DomainError } from '@app/common';
@@ -109,11 +109,9 @@ class RegistryUpload {
   }
 
   private async jurisdiction(row: RegistryRow): Promise<Jurisdiction> {
-    const parent = row.parent ? await this.named(row.parent) : null;
     const level = row.level ? validLevel(row.level) : null;
-    const existing = await this.m
-      .getRepository(Jurisdiction)
-      .findOneBy({ name: row.jurisdiction, parentId: parent ? parent.id : IsNull() });
+    const parent = row.parent ? await this.named(row.parent) : null;
+    const existing = parent ? await this.childNamed(parent, row.jurisdiction) : await this.find(row.jurisdiction);
     if (!existing) {
       if (!level) throw new BadInputError('新的行政区划须填层级 (层级 is required for a new jurisdiction)');
       const j = await this.jurisdictions.createIn(this.m, this.scope, {
@@ -134,15 +132,28 @@ class RegistryUpload {
     return after;
   }
 
+  private childNamed(parent: Jurisdiction, name: string): Promise<Jurisdiction | null> {
+    return this.m.getRepository(Jurisdiction).findOneBy({ name, parentId: parent.id });
+  }
+
   /** 上级行政区划: one this file named before, or the one jurisdiction of that name (or key). */
   private async named(name: string): Promise<Jurisdiction> {
+    const found = await this.find(name);
+    if (!found) throw new BadInputError(`上级行政区划「${name}」不存在 (no such parent jurisdiction)`);
+    return found;
+  }
+
+  /**
+   * A jurisdiction named without its parent: one this file named before, or the only one of that
+   * name (or key). Without a parent a row never creates a second 滕州市 beside the registry's.
+   */
+  private async find(name: string): Promise<Jurisdiction | null> {
     const earlier = this.byName.get(name);
     if (earlier) return earlier;
     const found = await this.m.getRepository(Jurisdiction).find({ where: [{ name }, { key: name }], take: 2 });
-    if (!found.length) throw new BadInputError(`上级行政区划「${name}」不存在 (no such parent jurisdiction)`);
     if (found.length > 1)
-      throw new BadInputError(`上级行政区划「${name}」不止一个，请在前面的行中先写明它的上级 (ambiguous parent)`);
-    return found[0]!;
+      throw new BadInputError(`行政区划「${name}」不止一个，请写明上级行政区划 (ambiguous name: give the parent)`);
+    return found[0] ?? null;
   }
 
   private async department(row: RegistryRow, jurisdiction: Jurisdiction): Promise<void> {
