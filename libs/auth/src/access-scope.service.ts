@@ -48,6 +48,14 @@ export class AccessScopeService {
     return scope.jurisdictionIds === null || scope.jurisdictionIds.includes(jurisdictionId);
   }
 
+  /**
+   * Forgets the cached subtrees after the registry's tree changed (a jurisdiction created), so a new
+   * district is within its supervisors' reach at once. Other API processes catch up within the TTL.
+   */
+  invalidateSubtrees(): void {
+    this.subtrees.clear();
+  }
+
   private subtree(rootId: string): Promise<string[]> {
     const cached = this.subtrees.get(rootId);
     if (cached && Date.now() - cached.at < SUBTREE_TTL_MS) return cached.ids;

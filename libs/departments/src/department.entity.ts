@@ -9,7 +9,7 @@ export class Department {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** Stable registry key: <jurisdictionKey>.<functionCode>. */
+  /** Stable registry key: <jurisdictionKey>.<functionCode>, with a suffix when two share a function. */
   @Field()
   @Column()
   key!: string;
@@ -40,6 +40,15 @@ export class Department {
   @Field()
   @Column()
   provisional!: boolean;
+
+  /** Names it had before a rename, or that departments merged into it had: documents still use them. */
+  @Field(() => [String], { description: 'Names it had before a rename or that were merged into it.' })
+  @Column({ name: 'former_names', type: 'text', array: true })
+  formerNames!: string[];
+
+  /** Set once it was folded into another department (机构改革); its closed tasks keep it. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

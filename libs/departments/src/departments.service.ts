@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { byKeys, groupByKeys, RequestLoaders } from '@app/common';
 import type { DepartmentTarget, Registry } from '@app/importer';
 import { Department } from './department.entity.js';
@@ -20,10 +20,23 @@ export class DepartmentsService {
     return this.jurisdictions.find({ where: ids ? { id: In(ids) } : {}, order: { level: 'ASC', name: 'ASC' } });
   }
 
+  /** Live departments: those merged into another are history, reached through their tasks only. */
   listDepartments(jurisdictionIds?: string[]): Promise<Department[]> {
     return this.departments.find({
-      where: jurisdictionIds ? { jurisdictionId: In(jurisdictionIds) } : {},
+      where: { mergedIntoId: IsNull(), ...(jurisdictionIds ? { jurisdictionId: In(jurisdictionIds) } : {}) },
       order: { functionCode: 'ASC', name: 'ASC' },
+    });
+  }
+
+  /** 待确认部门: departments the importer created for names it did not know, not yet confirmed or merged. */
+  listProvisional(jurisdictionIds: string[] | null): Promise<Department[]> {
+    return this.departments.find({
+      where: {
+        provisional: true,
+        mergedIntoId: IsNull(),
+        ...(jurisdictionIds ? { jurisdictionId: In(jurisdictionIds) } : {}),
+      },
+      order: { jurisdictionId: 'ASC', name: 'ASC' },
     });
   }
 
@@ -50,7 +63,11 @@ export class DepartmentsService {
     );
   }
 
-  /** The registry as the importer sees it: every jurisdiction, function and department, keyed. */
+  /**
+   * The registry as the importer sees it: every jurisdiction, function and live department, keyed.
+   * Former names (a rename's, a merge's) are aliases, so documents using them resolve to the
+   * department that answers for them now.
+   */
   async registrySnapshot(manager: EntityManager = this.dataSource.manager): Promise<Registry> {
     const [jurisdictions, functions, departments] = await Promise.all([
       manager.query(
@@ -60,8 +77,9 @@ export class DepartmentsService {
       manager.getRepository(DepartmentFunction).find({ order: { code: 'ASC' } }),
       manager.query(
         `SELECT d.key, j.key AS "jurisdictionKey", d.function_code AS "functionCode", d.name,
-                d.short_name AS "shortName", d.aliases, d.provisional
-         FROM department d JOIN jurisdiction j ON j.id = d.jurisdiction_id ORDER BY d.key`,
+                d.short_name AS "shortName", d.aliases || d.former_names AS aliases, d.provisional
+         FROM department d JOIN jurisdiction j ON j.id = d.jurisdiction_id
+         WHERE d.merged_into_id IS NULL ORDER BY d.key`,
       ),
     ]);
     return { jurisdictions, functions, departments };
@@ -114,8 +132,9 @@ export class DepartmentsService {
       );
     }
     const keys = [...new Set(targets.map((t) => t.departmentKey))];
+    // A key of a department merged away stands for the one it was merged into.
     const rows: { id: string; key: string }[] = await manager.query(
-      'SELECT id, key FROM department WHERE key = ANY($1::text[])',
+      'SELECT coalesce(merged_into_id, id) AS id, key FROM department WHERE key = ANY($1::text[])',
       [keys],
     );
     return new Map(rows.map((r) => [r.key, r.id]));

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
 import { Assignment } from './assignment.entity.js';
+import { AssignmentMergeParticipant } from './department-merge/assignment-merge.participant.js';
+import { DepartmentMentions, ProvisionalMentionsResolver } from './department-merge/provisional-mentions.resolver.js';
 import { Indicator } from './indicator.entity.js';
 import { Measure } from './measure.entity.js';
 import { AssignmentsResolver, MeasuresResolver } from './measures.resolver.js';
@@ -14,7 +16,17 @@ import { PlansService } from './plans.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PlanDocument, Plan, Measure, Assignment, Indicator]), DepartmentsModule],
-  providers: [PlansService, PlanImportService, PlanReviewService, PlansResolver, MeasuresResolver, AssignmentsResolver],
+  providers: [
+    PlansService,
+    PlanImportService,
+    PlanReviewService,
+    PlansResolver,
+    MeasuresResolver,
+    AssignmentsResolver,
+    AssignmentMergeParticipant,
+    DepartmentMentions,
+    ProvisionalMentionsResolver,
+  ],
   exports: [PlansService, PlanImportService],
 })
 export class PlansModule {}

@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
 import { PlansModule } from '@app/plans';
+import {
+  DepartmentTaskCounts,
+  ProvisionalTaskCountResolver,
+} from './department-merge/provisional-task-count.resolver.js';
+import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
@@ -41,6 +46,9 @@ import { WorkQueuesService } from './work-queues.service.js';
     ExtensionsResolver,
     PlanPublishingResolver,
     MeasureTasksResolver,
+    TaskMergeParticipant,
+    DepartmentTaskCounts,
+    ProvisionalTaskCountResolver,
   ],
   exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
 })

@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile, UseFilters } from '@nestjs/common';
 import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
-import { shanghaiToday } from '@app/common';
+import { RestErrorFilter, shanghaiToday } from '@app/common';
 import { ALL_ROLES, VIEWERS } from '../roles.js';
 import { attachment } from './labels.js';
 import { XLSX_TYPE } from './ledger-columns.js';
 import { LedgerExportsService } from './ledger-exports.service.js';
 import { ReportExportsService } from './report-exports.service.js';
-import { RestErrorFilter } from './rest-error.filter.js';
 
 const file = (xlsx: Buffer, name: string, fallback: string) =>
   new StreamableFile(xlsx, { type: XLSX_TYPE, disposition: attachment(`${name}.xlsx`, `${fallback}.xlsx`) });

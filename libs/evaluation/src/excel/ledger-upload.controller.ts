@@ -1,9 +1,8 @@
 import { Controller, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
-import { BadInputError } from '@app/common';
+import { BadInputError, RestErrorFilter } from '@app/common';
 import { LedgerImportService, type LedgerImportResult } from './ledger-import.service.js';
-import { RestErrorFilter } from './rest-error.filter.js';
 
 /** What multer hands over for a file field (kept in memory: a ledger is small). */
 interface UploadedLedger {
