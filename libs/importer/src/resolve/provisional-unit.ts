@@ -8,9 +8,9 @@ import type { MentionContext } from './types.js';
 
 /** The function of the registry for a unit that fits none: 其他. */
 export const OTHER_FUNCTION = 'OTHER';
-// A unit's name as lists print it; a level alone (市级, 县) names no unit.
+// A unit's name as lists print it; a level alone (市级, 县级市) names no unit.
 const UNIT_NAME = /^[\p{Script=Han}（）·]{2,40}$/u;
-const LEVEL_ONLY = /^[省市县区镇乡]+级?$/;
+const LEVEL_ONLY = /^[省市县区镇乡级]+$/;
 
 /**
  * The provisional department a listed name stands for, keyed `<jurisdiction>.~<name as printed>`; its function is
