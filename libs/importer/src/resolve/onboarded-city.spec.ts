@@ -82,6 +82,32 @@ describe('provisionalUnit', () => {
     expect(unit('越秀区人才办')).toMatchObject({ departmentKey: 'guangzhou.yuexiu.~越秀区人才办' });
   });
 
+  it('finds a kept unit by its name on the next import, never by the function guessed for it', () => {
+    const kept = unit('市公安局交警支队')!;
+    if (kept.kind !== 'provisional') throw new Error('expected a provisional unit');
+    const next = {
+      ...guangzhou,
+      departments: [
+        ...guangzhou.departments,
+        {
+          key: kept.departmentKey,
+          jurisdictionKey: kept.jurisdictionKey,
+          functionCode: kept.functionCode,
+          name: kept.name,
+          shortName: kept.shortName,
+          aliases: [],
+          provisional: true,
+        },
+      ],
+    };
+    const again = (mention: string) => resolveMention({ registry: next, jurisdictionKey: 'guangzhou' }, mention);
+    expect(again('市公安局交警支队')).toEqual({
+      kind: 'department',
+      target: { kind: 'existing', departmentKey: 'guangzhou.~市公安局交警支队' },
+    });
+    expect(again('公安部门')).toMatchObject({ target: { departmentKey: 'guangzhou.PUBLIC_SECURITY' } });
+  });
+
   it('makes no unit of a level or of what is no name', () => {
     expect(unit('市级')).toBeNull();
     expect(unit('县级市')).toBeNull();
