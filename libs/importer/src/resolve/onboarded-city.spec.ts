@@ -114,6 +114,12 @@ describe('provisionalUnit', () => {
     expect(unit('2012年底前')).toBeNull();
   });
 
+  it('makes no unit of a kind of units: they are collectives', () => {
+    for (const words of ['各级医疗卫生机构', '市直部门', '社会组织', '有关企业', '新闻媒体'])
+      expect([words, unit(words)]).toEqual([words, null]);
+    expect(unit('人才办')).toMatchObject({ departmentKey: 'guangzhou.~人才办' });
+  });
+
   it('makes none where the registry has no function OTHER to give it', () => {
     const older = { ...guangzhou, functions: guangzhou.functions.filter((f) => f.code !== 'OTHER') };
     expect(provisionalUnit({ registry: older, jurisdictionKey: 'guangzhou' }, '市法制办')).toBeNull();

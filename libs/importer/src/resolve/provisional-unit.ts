@@ -11,6 +11,10 @@ export const OTHER_FUNCTION = 'OTHER';
 // A unit's name as lists print it; a level alone (市级, 县级市) names no unit.
 const UNIT_NAME = /^[\p{Script=Han}（）·]{2,40}$/u;
 const LEVEL_ONLY = /^[省市县区镇乡级]+$/;
+// Kinds of units rather than a unit (各级医疗卫生机构, 市直部门, 社会组织, 有关企业): collectives, left to a warning.
+const KIND_OF_UNITS = /^各|有关|相关|(?:部门|单位|机构|企业|组织|系统|群体|人员|力量)$/;
+// How a unit's own name ends when no jurisdiction opens it: 人才办, 社工委, 定点医院, 疾控中心.
+const ORGAN_END = /(?:局|委|办|厅|部|会|院|室|所|中心|处|署|联|团|队|站|行|馆|社|公司)$/;
 
 /**
  * The provisional department a listed name stands for, keyed `<jurisdiction>.~<name as printed>`; its function is
@@ -21,8 +25,9 @@ export function provisionalUnit(ctx: MentionContext, name: string): DepartmentTa
   const index = indexOf(ctx.registry);
   // A registry without OTHER (loaded before it existed) cannot hold such a department: the caller warns instead.
   const usable = index.jurisdictions.byKey.has(ctx.jurisdictionKey) && index.catalogue.byCode.has(OTHER_FUNCTION);
-  if (!usable || !UNIT_NAME.test(printed) || LEVEL_ONLY.test(printed)) return null;
+  if (!usable || !UNIT_NAME.test(printed) || LEVEL_ONLY.test(printed) || KIND_OF_UNITS.test(printed)) return null;
   const scope = scopeOf(index.jurisdictions, ctx.jurisdictionKey, printed);
+  if (scope.rest === printed && !ORGAN_END.test(printed)) return null;
   const codes = functionWordsIn(index, scope.rest);
   return {
     kind: 'provisional',
