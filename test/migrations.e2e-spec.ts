@@ -5,6 +5,7 @@ import { dataSourceOptions } from '../libs/database/src/index.js';
 import { EscalationState1763900400000 } from '../libs/database/src/migrations/1763900400000-escalation-state.js';
 import { EscalationStateWithoutDepartment1764900000000 } from '../libs/database/src/migrations/1764900000000-escalation-state-without-department.js';
 import { EventReferencesPerStatement1764900100000 } from '../libs/database/src/migrations/1764900100000-event-references-per-statement.js';
+import { AssignmentSource1765100000000 } from '../libs/database/src/migrations/1765100000000-assignment-source.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -215,6 +216,75 @@ describe('migration 1764900100000 (event references checked per statement) down 
     await db.runMigrations({ transaction: 'each' });
     expect(await noticeKey()).toEqual([]);
     await expect(unknownTaskEvent()).rejects.toMatchObject({ driverError: { code: '23503' } });
+  });
+});
+
+describe('migration 1765100000000 (assignment source) on a database in use', () => {
+  const scratch = scratchDatabase();
+  let db: DataSource;
+  const at = migrations.indexOf(AssignmentSource1765100000000);
+  const sources = () =>
+    db.query(`SELECT m.code, a.mentioned_as, a.source FROM assignment a JOIN measure m ON m.id = a.measure_id
+              ORDER BY m.code, a.explicit`) as Promise<{ code: string; mentioned_as: string; source?: string }[]>;
+
+  beforeAll(async () => {
+    await scratch.create();
+    db = await scratch.migrated(at);
+    await db.query(`
+      WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
+      f AS (INSERT INTO department_function (code, name, name_template, short_template)
+            VALUES ('MIG', '迁移', '{j}迁移局', '迁移局') RETURNING code),
+      lead AS (INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
+               SELECT 'm.MIG', j.id, f.code, '迁移市迁移局', '迁移局' FROM j, f RETURNING id),
+      other AS (INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
+                SELECT 'm.MIG2', j.id, f.code, '迁移市他局', '他局' FROM j, f RETURNING id),
+      doc AS (INSERT INTO plan_document (text_hash, text) VALUES ('m', 'm') RETURNING id),
+      p AS (INSERT INTO plan (document_id, ordinal, title, status, jurisdiction_id, lead_department_id, source_text,
+                              start_line, end_line)
+            SELECT doc.id, 1, '规划', 'DRAFT', j.id, lead.id, '', 0, 0 FROM doc, j, lead RETURNING id),
+      m AS (INSERT INTO measure (plan_id, ordinal, code, title, text, source_line)
+            SELECT p.id, o, c, c, x, 0 FROM p, (VALUES (1, '1 default', '加强督导。'), (2, '2 prose', '迁移局要加强督导。'),
+              (3, '3 list', '加强督导（他局负责）。'), (4, '4 fan-out', '各区县负责。'),
+              (5, '5 with others', '加强督导（他局负责）。')) v(o, c, x)
+            RETURNING id, code)
+      INSERT INTO assignment (measure_id, department_id, role, mentioned_as, explicit, fan_out_of)
+      SELECT m.id, CASE WHEN a.lead THEN lead.id ELSE other.id END, 'LEAD', a.said, a.explicit, a.fan
+      FROM m, lead, other, (VALUES ('1 default', true, '迁移局', false, NULL), ('2 prose', true, '迁移局', false, NULL),
+        ('3 list', false, '他局', true, NULL), ('4 fan-out', false, '各区县', true, 'm.x'),
+        ('5 with others', true, '迁移局', false, NULL), ('5 with others', false, '他局', true, NULL))
+        a(code, lead, said, explicit, fan)
+      WHERE a.code = m.code`);
+    await db.destroy();
+    db = await scratch.migrated(at + 1);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await scratch.drop();
+  });
+
+  it("reads each row's source back: fan-out, list, the plan lead's lone default (its words emptied), else prose", async () => {
+    expect(await sources()).toEqual([
+      { code: '1 default', mentioned_as: '', source: 'PLAN_DEFAULT' },
+      { code: '2 prose', mentioned_as: '迁移局', source: 'PROSE' },
+      { code: '3 list', mentioned_as: '他局', source: 'LIST' },
+      { code: '4 fan-out', mentioned_as: '各区县', source: 'FAN_OUT' },
+      { code: '5 with others', mentioned_as: '迁移局', source: 'PROSE' },
+      { code: '5 with others', mentioned_as: '他局', source: 'LIST' },
+    ]);
+    await expect(db.query(`UPDATE assignment SET source = 'GUESS'`)).rejects.toMatchObject({
+      driverError: { code: '23514' },
+    });
+  });
+
+  it("gives the default owner its department's short name back on the way down", async () => {
+    await db.undoLastMigration({ transaction: 'each' });
+    const down = await db.query(`SELECT a.* FROM assignment a JOIN measure m ON m.id = a.measure_id
+                                 WHERE m.code = '1 default'`);
+    expect(down).toEqual([expect.objectContaining({ mentioned_as: '迁移局' })]);
+    expect(down[0]).not.toHaveProperty('source');
+    await db.runMigrations({ transaction: 'each' });
+    expect((await sources()).find((r) => r.code === '1 default')?.source).toBe('PLAN_DEFAULT');
   });
 });
 

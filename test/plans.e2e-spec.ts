@@ -11,7 +11,7 @@ const IMPORT = `mutation($input: ImportPlanDocumentInput!) {
   importPlanDocument(input: $input) { warnings plans { id title status documentNumber periodStart periodEnd jurisdiction { key } } }
 }`;
 const PLAN = `query($id: ID!) { plan(id: $id) { id status taskCount leadDepartment { functionCode }
-  measures { id code title deadline assignments { id role explicit mentionedAs department { id functionCode } } tasks { id } }
+  measures { id code title deadline assignments { id role explicit source mentionedAs department { id functionCode } } tasks { id } }
   indicators { name targets { year value } nature } } }`;
 
 interface PlanView {
@@ -28,6 +28,7 @@ interface PlanView {
       id: string;
       role: string;
       explicit: boolean;
+      source: string;
       mentionedAs: string;
       department: { id: string; functionCode: string };
     }[];
@@ -174,7 +175,7 @@ describe('importing, reviewing and publishing plans', () => {
       'plans.tz.supervisor',
     );
     const finance = deps.data!.departments.find((d) => d.functionCode === 'FINANCE')!;
-    const assignmentsOf = `query($id: ID!) { plan(id: $id) { measures { id deadline assignments { id role department { id } } } } }`;
+    const assignmentsOf = `query($id: ID!) { plan(id: $id) { measures { id deadline assignments { id role source department { id } } } } }`;
 
     const added = await t.gql(
       'mutation($m: ID!, $d: ID!) { addAssignment(measureId: $m, departmentId: $d, role: COOPERATING) { id } }',
@@ -187,6 +188,8 @@ describe('importing, reviewing and publishing plans', () => {
     ).data!.plan.measures.find((m) => m.id === measure.id)!;
     const financeAssignment = afterAdd.assignments.find((a) => a.department.id === finance.id)!;
     expect(financeAssignment.role).toBe('COOPERATING');
+    // A reviewer naming a department is an explicit list of one.
+    expect(financeAssignment.source).toBe('LIST');
 
     await t.gql(
       'mutation($a: ID!) { changeAssignmentRole(assignmentId: $a, role: LEAD) { id } }',
@@ -299,6 +302,89 @@ describe('importing, reviewing and publishing plans', () => {
     expect(fanned.length).toBeGreaterThan(0);
     // 重庆市 has 38 区县: each collective mention is one assignment per district or county government.
     expect(new Set(fanned.map((r: { n: number }) => r.n))).toEqual(new Set([38]));
+  });
+
+  it('keeps a listed unit the registry lacks as a provisional department with its role, and says how each assignment was found', async () => {
+    const text = [
+      '滕州市人民政府办公室',
+      '关于印发滕州市人才工作实施方案的通知',
+      '滕政办发〔2026〕7号',
+      '一、主要任务',
+      '（一）完善人才政策。制定人才发展规划。（牵头单位：市人才办，配合单位：市卫计局、市法制办）',
+      '（二）加强人才宣传。公安部门要加强宣传教育。',
+      '（三）建设人才驿站。（各镇街负责）',
+      '（四）加强督导考核。',
+      '二、保障措施',
+      '加强组织领导。',
+    ].join('\n');
+    const imported = await t.gql<{ importPlanDocument: { warnings: string[]; plans: { id: string }[] } }>(
+      IMPORT,
+      { input: { text } },
+      'plans.tz.supervisor',
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importPlanDocument.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('「市人才办」'), expect.stringContaining('「市法制办」')]),
+    );
+    const view = await t.gql<{
+      plan: {
+        leadDepartment: { id: string } | null;
+        measures: {
+          code: string;
+          assignments: {
+            role: string;
+            source: string;
+            mentionedAs: string;
+            department: { id: string; key: string; name: string; functionCode: string; provisional: boolean };
+          }[];
+        }[];
+      };
+    }>(
+      `query($id: ID!) { plan(id: $id) { leadDepartment { id } measures { code assignments { role source mentionedAs
+         department { id key name functionCode provisional } } } } }`,
+      { id: imported.data!.importPlanDocument.plans[0]!.id },
+      'plans.tz.supervisor',
+    );
+    expect(view.errors).toBeUndefined();
+    const of = (code: string) => view.data!.plan.measures.find((m) => m.code === code)!.assignments;
+    expect(of('一.（一）')).toEqual(
+      expect.arrayContaining([
+        {
+          role: 'LEAD',
+          source: 'LIST',
+          mentionedAs: '市人才办',
+          department: expect.objectContaining({
+            key: 'tengzhou.~市人才办',
+            name: '市人才办',
+            functionCode: 'OTHER',
+            provisional: true,
+          }),
+        },
+        expect.objectContaining({ role: 'COOPERATING', source: 'LIST', mentionedAs: '市卫计局' }),
+        expect.objectContaining({
+          role: 'COOPERATING',
+          source: 'LIST',
+          department: expect.objectContaining({ key: 'tengzhou.~市法制办', provisional: true }),
+        }),
+      ]),
+    );
+    expect(of('一.（二）').map((a) => [a.mentionedAs, a.source, a.department.functionCode])).toEqual([
+      ['公安部门', 'PROSE', 'PUBLIC_SECURITY'],
+    ]);
+    const fanned = of('一.（三）');
+    expect(fanned.length).toBeGreaterThan(1);
+    expect(new Set(fanned.map((a) => a.source))).toEqual(new Set(['FAN_OUT']));
+    // Named by no one: the plan's lead answers for it, and the text's words are not put in its mouth.
+    expect(of('一.（四）')).toEqual([
+      expect.objectContaining({ role: 'LEAD', source: 'PLAN_DEFAULT', mentionedAs: '' }),
+    ]);
+    expect(of('一.（四）')[0]!.department.id).toBe(view.data!.plan.leadDepartment!.id);
+
+    // Importing the same units again finds the provisional departments by name: no second one.
+    const again = await t.gql(IMPORT, { input: { text: text.replace('7号', '8号') } }, 'plans.tz.supervisor');
+    expect(again.errors).toBeUndefined();
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM department WHERE key LIKE 'tengzhou.~%'`);
+    expect(n).toBe(2);
   });
 
   async function planIdOf(text: string): Promise<string> {

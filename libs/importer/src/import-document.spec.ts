@@ -114,10 +114,29 @@ describe('importDocument on the seeds', () => {
   it('reads the draft of seed 004 without its status and without Word comments', () => {
     const [plan] = drafts['004']!.plans;
     expect(plan!.title).toBe('相山区“十四五”卫生与健康规划');
+    const items = (n: string, count: number) => Array.from({ length: count }, (_, i) => `${n}.（${i + 1}）`);
     expect(plan!.measures.map((m) => m.code)).toEqual(
-      ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'].map((n) => `第三章.${n}`),
+      ['一', '二', '三', ...items('四', 5), ...items('五', 7), '六', '七', '八', '九', '十', '十一', '十二'].map(
+        (n) => `第三章.${n}`,
+      ),
     );
-    expect(plan!.measures[9]!.title).toBe('积极推进国家级健康促进区创建');
+    expect(plan!.measures.find((m) => m.code === '第三章.十')!.title).toBe('积极推进国家级健康促进区创建');
+  });
+
+  it('makes each item a paragraph of seed 004 enumerates inline a measure of its own', () => {
+    const [plan] = drafts['004']!.plans;
+    const item = (code: string) => plan!.measures.find((m) => m.code === code)!;
+    expect(item('第三章.四.（2）')).toMatchObject({
+      title: '癌症防治行动',
+      line: 201,
+      sectionTitle: '积极落实重大疾病防控要求',
+    });
+    expect(item('第三章.四.（2）').text).toMatch(/^强化癌症防治知识宣传|^癌症防治行动。强化/);
+    expect(item('第三章.四.（2）').text).not.toContain('（3）');
+    expect(item('第三章.四.（5）').deadline).toBe('2022-12-31');
+    expect(item('第三章.四.（1）')).toMatchObject({ deadline: '2025-12-31', deadlineSource: 'plan-end' });
+    // The paragraph stays in the outline as the items' section.
+    expect(plan!.sections).toContainEqual(expect.objectContaining({ code: '第三章.五', holdsMeasures: true }));
   });
 
   it('takes no measure from chapters that hold none', () => {

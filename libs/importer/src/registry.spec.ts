@@ -16,6 +16,15 @@ describe('the registry of seeds/registry', () => {
     expect(duplicatesOf(registry.functions.map((f) => f.code))).toEqual([]);
   });
 
+  it('has the function OTHER (其他) for units no function fits, revealed by no word', () => {
+    expect(registry.functions.find((f) => f.code === 'OTHER')).toMatchObject({
+      name: '其他',
+      patterns: [],
+      nationalNames: [],
+      nameTemplate: expect.stringContaining('{j}'),
+    });
+  });
+
   it('has unique jurisdiction and department keys', () => {
     expect(duplicatesOf(registry.jurisdictions.map((j) => j.key))).toEqual([]);
     expect(duplicatesOf(registry.departments.map((d) => d.key))).toEqual([]);

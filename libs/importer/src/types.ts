@@ -1,6 +1,11 @@
 // Types of the plan importer: text in, structured draft out. Pure data, no Nest, no database.
 
 export type AssignmentRole = 'LEAD' | 'COOPERATING' | 'RESPONSIBLE';
+/**
+ * How the importer found an assignment: an explicit list (LIST), an actor named in prose (PROSE), or one child
+ * government of a collective such as 各区县政府 (FAN_OUT). The plans service adds PLAN_DEFAULT, never the importer.
+ */
+export type DraftAssignmentSource = 'LIST' | 'PROSE' | 'FAN_OUT';
 export type IndicatorNature = 'EXPECTED' | 'BINDING';
 export type JurisdictionLevel = 'NATION' | 'PROVINCE' | 'CITY' | 'COUNTY' | 'DISTRICT' | 'TOWNSHIP';
 
@@ -49,7 +54,11 @@ export interface Registry {
 /** Where a mention of a department points. */
 export type DepartmentTarget =
   | { kind: 'existing'; departmentKey: string }
-  /** Not in the registry: a department to create, marked provisional for review. */
+  /**
+   * Not in the registry: a department to create, marked provisional for review (待确认部门). Either one of the
+   * catalogue (key `<jurisdiction>.<function>`, named from its template) or a unit named in a list that fits no
+   * function (key `<jurisdiction>.~<name as printed>`, function guessed or OTHER).
+   */
   | {
       kind: 'provisional';
       departmentKey: string;
@@ -68,6 +77,7 @@ export interface DraftAssignment {
   target: DepartmentTarget;
   /** Set when the assignment came from a collective (各区县政府): the child government it fanned out to. */
   fanOutOf?: string;
+  source: DraftAssignmentSource;
 }
 
 export interface ImportWarning {

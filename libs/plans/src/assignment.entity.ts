@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AssignmentRole } from './plan-enums.js';
+import { AssignmentRole, AssignmentSource } from './plan-enums.js';
 
 /** A measure × department × role, proposed by the importer and reviewed before publishing. */
 @ObjectType('Assignment')
@@ -20,7 +20,10 @@ export class Assignment {
   @Column({ type: 'text' })
   role!: AssignmentRole;
 
-  @Field({ description: 'The words of the source text that named this department, e.g. 市卫计局 or 公安部门.' })
+  @Field({
+    description:
+      'The words of the source text that named this department, e.g. 市卫计局 or 公安部门; empty for PLAN_DEFAULT.',
+  })
   @Column({ name: 'mentioned_as' })
   mentionedAs!: string;
 
@@ -37,4 +40,12 @@ export class Assignment {
   })
   @Column({ name: 'fan_out_of', type: 'text', nullable: true })
   fanOutOf!: string | null;
+
+  @Field(() => AssignmentSource, {
+    description:
+      "How the assignment was found: an explicit list, prose, the plan's lead by default, or a fan-out of 各区县政府. " +
+      'One added by hand in review (addAssignment) counts as LIST: a reviewer naming a department is an explicit list.',
+  })
+  @Column({ type: 'text' })
+  source!: AssignmentSource;
 }

@@ -17,6 +17,19 @@ export enum AssignmentRole {
 }
 registerEnumType(AssignmentRole, { name: 'AssignmentRole' });
 
+/** How an assignment was found. */
+export enum AssignmentSource {
+  /** An explicit list: （…牵头，…配合）, （责任单位：…）, a breakdown table's columns; or added by hand in review */
+  LIST = 'LIST',
+  /** An actor named in prose: 公安部门要… */
+  PROSE = 'PROSE',
+  /** The measure named no one: the plan's lead department answers for it */
+  PLAN_DEFAULT = 'PLAN_DEFAULT',
+  /** One child government of a collective such as 各区县政府 */
+  FAN_OUT = 'FAN_OUT',
+}
+registerEnumType(AssignmentSource, { name: 'AssignmentSource' });
+
 export enum IndicatorNature {
   /** 预期性 */
   EXPECTED = 'EXPECTED',

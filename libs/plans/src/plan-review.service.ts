@@ -7,7 +7,7 @@ import { AccessScopeService, type AccessScope } from '@app/auth';
 import { Assignment } from './assignment.entity.js';
 import { Measure } from './measure.entity.js';
 import { Plan } from './plan.entity.js';
-import { AssignmentRole, PlanStatus } from './plan-enums.js';
+import { AssignmentRole, AssignmentSource, PlanStatus } from './plan-enums.js';
 
 /**
  * 审核: a supervisor corrects a draft before publishing — adds, removes or re-roles a
@@ -40,6 +40,8 @@ export class PlanReviewService {
           mentionedAs: department[0].short_name,
           explicit: true,
           fanOutOf: null,
+          // A reviewer naming a department is an explicit list of one.
+          source: AssignmentSource.LIST,
         }),
       );
       await this.audit.record(m, scope.user.id, 'assignment.add', 'assignment', saved.id, null, {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DepartmentsService } from '@app/departments';
 import type { DepartmentTarget, DraftDocument, DraftMeasure, DraftPlan, Registry } from '@app/importer';
+import { AssignmentSource } from './plan-enums.js';
 import { Plan } from './plan.entity.js';
 
 interface AssignmentRow {
@@ -10,6 +11,7 @@ interface AssignmentRow {
   mentionedAs: string;
   explicit: boolean;
   fanOutOf: string | null;
+  source: AssignmentSource;
 }
 
 /**
@@ -27,7 +29,7 @@ export class PlanWriter {
     const owners = draft.plans.map((p) => this.ownerOf(p));
     const targets = draft.plans.flatMap((p, i) => [
       ...p.measures.flatMap((mm) => mm.assignments.map((a) => a.target)),
-      ...(owners[i] ? [owners[i]!.target] : []),
+      ...(owners[i] ? [owners[i]!] : []),
     ]);
     const departmentIds = await this.departments.ensureDepartments(this.m, targets);
     const plans: Plan[] = [];
@@ -53,14 +55,8 @@ export class PlanWriter {
    * Who answers for measures that name no one: the drafting department, else the
    * jurisdiction's government — so every published measure has an owner.
    */
-  private ownerOf(p: DraftPlan): { target: DepartmentTarget; mentionedAs: string } | null {
-    const target = p.leadDepartment ?? this.governmentOf(p.jurisdictionKey);
-    if (!target) return null;
-    const known = this.registry.departments.find((d) => d.key === target.departmentKey);
-    return {
-      target,
-      mentionedAs: known?.shortName ?? (target.kind === 'provisional' ? target.shortName : target.departmentKey),
-    };
+  private ownerOf(p: DraftPlan): DepartmentTarget | null {
+    return p.leadDepartment ?? this.governmentOf(p.jurisdictionKey);
   }
 
   private governmentOf(jurisdictionKey: string): DepartmentTarget | null {
@@ -85,7 +81,7 @@ export class PlanWriter {
     ordinal: number,
     p: DraftPlan,
     jurisdictionId: string,
-    owner: { target: DepartmentTarget } | null,
+    owner: DepartmentTarget | null,
     departmentIds: Map<string, string>,
   ): Promise<Plan> {
     const repo = this.m.getRepository(Plan);
@@ -100,7 +96,7 @@ export class PlanWriter {
         issuer: p.issuer,
         periodStart: p.periodStart,
         periodEnd: p.periodEnd,
-        leadDepartmentId: owner ? (departmentIds.get(owner.target.departmentKey) ?? null) : null,
+        leadDepartmentId: owner ? (departmentIds.get(owner.departmentKey) ?? null) : null,
         sourceText: p.sourceText,
         startLine: p.startLine,
         endLine: p.endLine,
@@ -144,8 +140,8 @@ export class PlanWriter {
     const resolved = rows.filter((r) => departmentIds.has(r.departmentKey));
     if (!resolved.length) return;
     await this.m.query(
-      `INSERT INTO assignment (measure_id, department_id, role, mentioned_as, explicit, fan_out_of)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[])
+      `INSERT INTO assignment (measure_id, department_id, role, mentioned_as, explicit, fan_out_of, source)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[])
        ON CONFLICT (measure_id, department_id) DO NOTHING`,
       [
         resolved.map((r) => r.measureId),
@@ -154,6 +150,7 @@ export class PlanWriter {
         resolved.map((r) => r.mentionedAs),
         resolved.map((r) => r.explicit),
         resolved.map((r) => r.fanOutOf),
+        resolved.map((r) => r.source),
       ],
     );
   }
@@ -181,11 +178,14 @@ export class PlanWriter {
   }
 }
 
-/** Explicit assignments first, so that where one department is named twice the explicit mention wins. */
+/**
+ * Explicit assignments first, so that where one department is named twice the explicit mention wins. A measure
+ * naming no one gets the plan's owner as PLAN_DEFAULT, with no mentionedAs: the text names no one.
+ */
 function assignmentRows(
   measures: DraftMeasure[],
   measureIds: string[],
-  owner: { target: DepartmentTarget; mentionedAs: string } | null,
+  owner: DepartmentTarget | null,
 ): AssignmentRow[] {
   return measures.flatMap((measure, i): AssignmentRow[] => {
     const listed = [...measure.assignments].sort((a, b) => Number(b.explicit) - Number(a.explicit));
@@ -196,16 +196,18 @@ function assignmentRows(
       mentionedAs: a.mentionedAs,
       explicit: a.explicit,
       fanOutOf: a.fanOutOf ?? null,
+      source: AssignmentSource[a.source],
     }));
     if (rows.length || !owner) return rows;
     return [
       {
         measureId: measureIds[i]!,
-        departmentKey: owner.target.departmentKey,
+        departmentKey: owner.departmentKey,
         role: 'LEAD',
-        mentionedAs: owner.mentionedAs,
+        mentionedAs: '',
         explicit: false,
         fanOutOf: null,
+        source: AssignmentSource.PLAN_DEFAULT,
       },
     ];
   });

@@ -6,6 +6,7 @@ import { EscalationState1763900400000 } from './1763900400000-escalation-state.j
 import { DeliveryRetries1764800000000 } from './1764800000000-delivery-retries.js';
 import { EscalationStateWithoutDepartment1764900000000 } from './1764900000000-escalation-state-without-department.js';
 import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-references-per-statement.js';
+import { AssignmentSource1765100000000 } from './1765100000000-assignment-source.js';
 import { DepartmentHistory1765200000000 } from './1765200000000-department-history.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 
@@ -19,6 +20,7 @@ export const migrations = [
   DeliveryRetries1764800000000,
   EscalationStateWithoutDepartment1764900000000,
   EventReferencesPerStatement1764900100000,
+  AssignmentSource1765100000000,
   DepartmentHistory1765200000000,
   ScorecardPosition1765600000000,
 ];

@@ -25,7 +25,8 @@ function seedLines(seed: string): Map<number, SourceLine> {
  * marker's bare separator stands for it.
  */
 function opensWithMarker(text: string, marker: string): boolean {
-  if (marker.startsWith('（')) return text.startsWith(marker);
+  // （2） may also number an item inside a paragraph: after the lead-in's colon or the previous item's end.
+  if (marker.startsWith('（')) return text.startsWith(marker) || new RegExp(`[：；。]${marker}`).test(text);
   const separators = /^\d+$/.test(marker) ? ['.', '、'] : ['、', '.'];
   if (separators.some((s) => text.startsWith(marker + s))) return true;
   return /^\d+$/.test(marker) && text.startsWith('.');
@@ -34,7 +35,7 @@ function opensWithMarker(text: string, marker: string): boolean {
 /** The text of a labelled measure: from its line up to the next label's line (the last one: its line alone). */
 function measureText(lines: Map<number, SourceLine>, measures: LabelledMeasure[], i: number): string {
   const from = measures[i]!.line;
-  const to = measures[i + 1]?.line ?? from + 1;
+  const to = Math.max(measures[i + 1]?.line ?? 0, from + 1);
   return [...lines.values()]
     .filter((l) => l.no >= from && l.no < to)
     .map((l) => l.text)
@@ -82,9 +83,11 @@ describe('hand labels', () => {
       for (const actor of m.inferred) expect(explicit).not.toContain(actor.functionCode);
     });
 
-    it('are in document order, one label per line', () => {
+    it('are in document order, one label per line but for items enumerated inside one paragraph', () => {
       const numbers = measures!.map((m) => m.line);
-      expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      const shared = measures!.filter((m) => numbers.filter((n) => n === m.line).length > 1);
+      for (const m of shared) expect(m.code).toMatch(/\.（\d+）$/);
     });
   });
 

@@ -56,6 +56,7 @@ const existing = (mentionedAs: string, role: DraftAssignment['role'], key: strin
     role,
     explicit,
     target: { kind: 'existing', departmentKey: key },
+    source: explicit ? 'LIST' : 'PROSE',
   }) satisfies DraftAssignment;
 
 function measure(line: number, title: string, deadline: string, assignments: DraftAssignment[]): DraftMeasure {
@@ -86,6 +87,7 @@ function perfectDraft(): DraftDocument {
   const fanOut = (child: string): DraftAssignment => ({
     ...existing('各区县政府', 'RESPONSIBLE', `cq.${child}.GOVERNMENT`),
     fanOutOf: `cq.${child}`,
+    source: 'FAN_OUT',
   });
   const measures = [
     measure(10, '完善患者救治与随访服务机制', '2020-12-31', [
@@ -98,6 +100,7 @@ function perfectDraft(): DraftDocument {
         role: 'RESPONSIBLE',
         mentionedAs: '市财政局',
         explicit: true,
+        source: 'LIST',
         target: {
           kind: 'provisional',
           departmentKey: 'cq.FINANCE',

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { normaliseDocument } from '../normalise.js';
 import type { MentionResolution } from '../resolve/index.js';
 import type { DepartmentTarget } from '../types.js';
-import { Assigner, leadRuleLine } from './assign.js';
+import { Assigner, leadRuleLine, type KeepUnit } from './assign.js';
 import { ActorFinder } from './prose-actors.js';
 
 const existing = (departmentKey: string): DepartmentTarget => ({ kind: 'existing', departmentKey });
@@ -31,6 +31,18 @@ const KNOWN: Record<string, MentionResolution> = {
   },
 };
 const resolve = (mention: string): MentionResolution => KNOWN[mention] ?? { kind: 'unknown' };
+// What the resolver keeps of a name it cannot place: here any name of a bureau (…局).
+const keep: KeepUnit = (name) =>
+  name.endsWith('局')
+    ? {
+        kind: 'provisional',
+        departmentKey: `tz.~${name}`,
+        jurisdictionKey: 'tz',
+        functionCode: 'OTHER',
+        name,
+        shortName: name,
+      }
+    : null;
 const actors = new ActorFinder('卫生计生|公安|民政|教育|政府', ['市卫计局']);
 
 function lines(...text: string[]) {
@@ -40,54 +52,85 @@ function lines(...text: string[]) {
 const summary = (assigner: Assigner, ...text: string[]) =>
   assigner
     .assign(lines(...text))
-    .assignments.map(
-      (a) => `${a.mentionedAs}:${a.role}:${a.explicit ? 'explicit' : 'prose'}${a.fanOutOf ? `>${a.fanOutOf}` : ''}`,
-    );
+    .assignments.map((a) => `${a.mentionedAs}:${a.role}:${a.source}${a.fanOutOf ? `>${a.fanOutOf}` : ''}`);
 
 describe('Assigner', () => {
-  const assigner = new Assigner(resolve, actors, null);
+  const assigner = new Assigner(resolve, keep, actors, null);
 
   it('resolves every listed name, fanning a collective government out to each child', () => {
     expect(summary(assigner, '1.完善机制。推行模式。（市卫计局牵头，市公安局、各镇街配合）')).toEqual([
-      '市卫计局:LEAD:explicit',
-      '市公安局:COOPERATING:explicit',
-      '各镇街:COOPERATING:explicit>tz.a',
-      '各镇街:COOPERATING:explicit>tz.b',
+      '市卫计局:LEAD:LIST',
+      '市公安局:COOPERATING:LIST',
+      '各镇街:COOPERATING:FAN_OUT>tz.a',
+      '各镇街:COOPERATING:FAN_OUT>tz.b',
     ]);
   });
 
   it('reads a list printed on the line after the measure', () => {
     expect(summary(assigner, '1.完善机制。推行模式。', '(市民政局、市教育局负责)')).toEqual([
-      '市民政局:RESPONSIBLE:explicit',
-      '市教育局:RESPONSIBLE:explicit',
+      '市民政局:RESPONSIBLE:LIST',
+      '市教育局:RESPONSIBLE:LIST',
     ]);
   });
 
   it('splits at 和 only when each part is a known department', () => {
     expect(summary(assigner, '加强工作。（市民政局和市教育局负责）')).toEqual([
-      '市民政局:RESPONSIBLE:explicit',
-      '市教育局:RESPONSIBLE:explicit',
+      '市民政局:RESPONSIBLE:LIST',
+      '市教育局:RESPONSIBLE:LIST',
     ]);
   });
 
   it('adds actors named in prose unless already assigned explicitly', () => {
     expect(summary(assigner, '卫生计生、民政部门要以妇幼健康服务为平台。公安部门要加强宣传。（市卫计局负责）')).toEqual(
-      ['市卫计局:RESPONSIBLE:explicit', '民政部门:RESPONSIBLE:prose', '公安部门:RESPONSIBLE:prose'],
+      ['市卫计局:RESPONSIBLE:LIST', '民政部门:RESPONSIBLE:PROSE', '公安部门:RESPONSIBLE:PROSE'],
     );
   });
 
   it("leaves out the plan's own government speaking, but not the children's governments it names", () => {
-    expect(summary(assigner, '市政府将加强督查。县政府要落实责任。')).toEqual(['县政府:RESPONSIBLE:prose>tz.a']);
+    expect(summary(assigner, '市政府将加强督查。县政府要落实责任。')).toEqual(['县政府:RESPONSIBLE:FAN_OUT>tz.a']);
   });
 
-  it('warns on collective and unknown units, naming the line', () => {
-    const result = assigner.assign(lines('正文', '加强工作。（市卫计局、各有关部门、市星际局负责）'));
+  it('warns on collective units, naming the line', () => {
+    const result = assigner.assign(lines('正文', '加强工作。（市卫计局、各有关部门负责）'));
     expect(result.assignments.map((a) => a.mentionedAs)).toEqual(['市卫计局']);
     expect(result.warnings).toEqual([
       expect.objectContaining({ line: 2, message: expect.stringContaining('各有关部门') }),
-      expect.objectContaining({ line: 2, message: expect.stringContaining('市星际局') }),
     ]);
-    expect(result.warnings[0]!.excerpt).toBe('加强工作。（市卫计局、各有关部门、市星际局负责）');
+    expect(result.warnings[0]!.excerpt).toBe('加强工作。（市卫计局、各有关部门负责）');
+  });
+
+  it('keeps a listed unit the registry lacks as a provisional department with its role, announced once', () => {
+    const own = new Assigner(resolve, keep, actors, null);
+    const first = own.assign(lines('加强工作。（市星际局牵头，市卫计局配合）'));
+    expect(first.assignments).toEqual([
+      {
+        role: 'LEAD',
+        mentionedAs: '市星际局',
+        explicit: true,
+        source: 'LIST',
+        target: expect.objectContaining({ kind: 'provisional', departmentKey: 'tz.~市星际局', functionCode: 'OTHER' }),
+      },
+      expect.objectContaining({ mentionedAs: '市卫计局', role: 'COOPERATING' }),
+    ]);
+    expect(first.warnings).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringContaining('已作为待确认部门保留') }),
+    ]);
+    const again = own.assign(lines('推进工作。（市星际局负责）'));
+    expect(again.assignments.map((a) => `${a.mentionedAs}:${a.role}`)).toEqual(['市星际局:RESPONSIBLE']);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('warns on a listed name that is no unit', () => {
+    const result = assigner.assign(lines('加强工作。（市星际站负责）'));
+    expect(result.assignments).toEqual([]);
+    expect(result.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('市星际站') })]);
+  });
+
+  it('splits at 和 names that read as units when the whole is none', () => {
+    expect(summary(assigner, '加强工作。（市星际局和市卫计局负责）')).toEqual([
+      '市星际局:RESPONSIBLE:LIST',
+      '市卫计局:RESPONSIBLE:LIST',
+    ]);
   });
 
   it('applies the 下同 rule from the line that states it', () => {
@@ -96,7 +139,7 @@ describe('Assigner', () => {
       '2.乙。（市卫计局、市公安局负责，排在第一位的部门为牵头部门，下同）',
       '3.丙。（市民政局、市教育局负责）',
     );
-    const ruled = new Assigner(resolve, null, leadRuleLine(plan));
+    const ruled = new Assigner(resolve, keep, null, leadRuleLine(plan));
     expect(ruled.assign([plan[0]!]).assignments.map((a) => a.role)).toEqual(['RESPONSIBLE', 'RESPONSIBLE']);
     expect(ruled.assign([plan[1]!]).assignments.map((a) => a.role)).toEqual(['LEAD', 'COOPERATING']);
     expect(ruled.assign([plan[2]!]).assignments.map((a) => a.role)).toEqual(['LEAD', 'COOPERATING']);

@@ -1,7 +1,7 @@
 // Assignments of one measure: explicit lists first, then actors named in its prose.
 import type { SourceLine } from '../normalise.js';
 import type { MentionResolution } from '../resolve/index.js';
-import type { AssignmentRole, DraftAssignment, ImportWarning } from '../types.js';
+import type { AssignmentRole, DepartmentTarget, DraftAssignment, ImportWarning } from '../types.js';
 import { LEAD_RULE, parseAssignmentList, type ListedUnit } from './explicit-list.js';
 import { parentheticals } from './parentheticals.js';
 import type { ActorFinder } from './prose-actors.js';
@@ -9,6 +9,10 @@ import type { ActorFinder } from './prose-actors.js';
 const OWN_GOVERNMENT = /^[^各].*政府/;
 
 export type ResolveMention = (mention: string) => MentionResolution;
+/** The provisional department (待确认部门) a listed name that resolves to nothing is kept as; null when it is no name. */
+export type KeepUnit = (name: string) => DepartmentTarget | null;
+// Where a name that resolves to nothing may be split at 和: each part ends as units' names do.
+const UNIT_END = /(?:局|委|办|厅|部|会|院|室|所|中心|处|署|联|团|队|政府)$/;
 
 export function excerpt(line: SourceLine): string {
   return line.original.trim().slice(0, 120);
@@ -38,8 +42,12 @@ export interface MeasureAssignments {
 
 /** Reads the assignments of measures of one plan, in document order. */
 export class Assigner {
+  /** Provisional units already announced by a warning in this plan. */
+  private readonly kept = new Set<string>();
+
   constructor(
     private readonly resolve: ResolveMention,
+    private readonly keep: KeepUnit,
     private readonly actors: ActorFinder | null,
     /** From this line on, 负责 lists name their lead first. */
     private readonly leadRuleFrom: number | null,
@@ -74,49 +82,80 @@ export class Assigner {
     if (!this.actors) return;
     for (const mention of this.actors.actors(withoutLists(line.text))) {
       const resolution = this.resolve(mention);
-      if (resolution.kind !== 'department' && resolution.kind !== 'fanout') continue;
+      if (resolution.kind === 'collective' || resolution.kind === 'unknown') continue;
       // 市政府将… is the plan's own government speaking, not a department taking on the measure; 县政府 in a
       // city's plan fans out to the counties and stays.
       if (resolution.kind === 'department' && OWN_GOVERNMENT.test(mention)) continue;
-      for (const a of toAssignments(mention, resolution, 'RESPONSIBLE', false)) {
+      for (const a of toAssignments(mention, resolution, 'RESPONSIBLE', 'PROSE')) {
         if (explicit.has(keyOf(a)) || out.assignments.some((b) => keyOf(b) === keyOf(a))) continue;
         out.assignments.push(a);
       }
     }
   }
 
-  /** An explicitly listed unit: a department, one per child government, or a warning naming the line. */
+  /**
+   * An explicitly listed unit: its department(s), one per child government, a collective warning, or — named but
+   * in no registry — a provisional department with the role the list gives it, announced once per plan.
+   */
   private add(name: string, role: AssignmentRole, line: SourceLine, out: MeasureAssignments): void {
     for (const [mention, resolution] of this.resolveName(name)) {
       if (resolution.kind === 'collective') {
         out.warnings.push(collectiveWarning(line, mention, resolution.reason));
       } else if (resolution.kind === 'unknown') {
-        out.warnings.push(warning(line, `未能识别的部门「${mention}」 (unknown department: ${mention})`));
+        this.keepUnit(mention, role, line, out);
       } else {
-        for (const a of toAssignments(mention, resolution, role, true)) {
-          if (!out.assignments.some((b) => keyOf(b) === keyOf(a) && b.role === a.role)) out.assignments.push(a);
-        }
+        for (const a of toAssignments(mention, resolution, role, 'LIST')) push(out, a);
       }
     }
   }
 
-  /** 市卫计局 as a whole; 教育局和民政局 split at 和 only when the whole is unknown and every part is known. */
+  private keepUnit(mention: string, role: AssignmentRole, line: SourceLine, out: MeasureAssignments): void {
+    const target = this.keep(mention);
+    if (!target) {
+      out.warnings.push(warning(line, `未能识别的部门「${mention}」 (unknown department: ${mention})`));
+      return;
+    }
+    push(out, { role, mentionedAs: mention, explicit: true, target, source: 'LIST' });
+    if (this.kept.has(target.departmentKey)) return;
+    this.kept.add(target.departmentKey);
+    out.warnings.push(
+      warning(
+        line,
+        `「${mention}」不在部门登记表中，已作为待确认部门保留 (not in the registry: kept as a provisional department for review)`,
+      ),
+    );
+  }
+
+  /**
+   * 市卫计局 as a whole; 教育局和民政局 split at 和 when the whole resolves to nothing and every part is a known
+   * department or at least reads as a unit's name (市委办公厅和市政府办公厅).
+   */
   private resolveName(name: string): [string, MentionResolution][] {
     const whole = this.resolve(name);
     if (whole.kind !== 'unknown' || !/[和及与]/.test(name)) return [[name, whole]];
     const parts = name.split(/[和及与]/).filter(Boolean);
     const resolved = parts.map((p): [string, MentionResolution] => [p, this.resolve(p)]);
-    return resolved.every(([, r]) => r.kind !== 'unknown') ? resolved : [[name, whole]];
+    const known = resolved.every(([, r]) => r.kind !== 'unknown');
+    const units = parts.length > 1 && parts.every((p) => p.length >= 3 && UNIT_END.test(p));
+    return known || units ? resolved : [[name, whole]];
   }
+}
+
+function push(out: MeasureAssignments, a: DraftAssignment): void {
+  if (!out.assignments.some((b) => keyOf(b) === keyOf(a) && b.role === a.role)) out.assignments.push(a);
 }
 
 function toAssignments(
   mention: string,
   resolution: MentionResolution,
   role: AssignmentRole,
-  explicit: boolean,
+  source: 'LIST' | 'PROSE',
 ): DraftAssignment[] {
-  if (resolution.kind === 'department') return [{ role, mentionedAs: mention, explicit, target: resolution.target }];
+  const explicit = source === 'LIST';
+  if (resolution.kind === 'department')
+    return [{ role, mentionedAs: mention, explicit, target: resolution.target, source }];
+  if (resolution.kind === 'merged')
+    return resolution.targets.map((target) => ({ role, mentionedAs: mention, explicit, target, source }));
   if (resolution.kind !== 'fanout') return [];
   return resolution.targets.map((t) => ({
     role,
@@ -124,6 +163,7 @@ function toAssignments(
     explicit,
     target: t.target,
     fanOutOf: t.jurisdictionKey,
+    source: 'FAN_OUT',
   }));
 }
 

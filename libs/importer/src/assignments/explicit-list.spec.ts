@@ -60,6 +60,9 @@ describe('parseAssignmentList', () => {
       statesLeadRule: false,
     });
     expect(splitNames('各县（市、区）人民政府、市卫健委').names).toEqual(['各县（市、区）人民政府', '市卫健委']);
+    // The 各 of 各区 governs the kind of child named after it.
+    expect(splitNames('市民政局、各区、县级市').names).toEqual(['市民政局', '各区', '各县级市']);
+    expect(splitNames('市民政局、县级市').names).toEqual(['市民政局', '县级市']);
   });
 
   it.each([

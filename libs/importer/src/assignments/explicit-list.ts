@@ -57,13 +57,20 @@ export function splitOutsideParentheses(segment: string): string[] {
   return pieces;
 }
 
-/** Names of a segment: split on 、，；, 由 and 等 removed; what follows 等 is kept as a collective. */
+// 县级市 in 各区、县级市: a kind of child jurisdiction alone, which the 各 before it also governs.
+const CHILD_KIND = /^(?:县级市|自治县|街道|[省市县区镇乡（）])+(?:人民政府|政府)?$/;
+
+/**
+ * Names of a segment: split on 、，；, 由 and 等 removed; what follows 等 is kept as a collective. A bare kind of
+ * child jurisdiction after a 各 name takes its 各: 各区、县级市 → 各区, 各县级市.
+ */
 export function splitNames(segment: string): { names: string[]; collectives: string[] } {
   const names: string[] = [];
   const collectives: string[] = [];
   for (const raw of splitOutsideParentheses(segment)) {
-    const piece = raw.trim().replace(/^(由|请|以)/, '');
+    let piece = raw.trim().replace(/^(由|请|以)/, '');
     if (!piece) continue;
+    if (CHILD_KIND.test(piece) && names.at(-1)?.startsWith('各')) piece = `各${piece}`;
     const etc = /^(.*?)等(.*)$/.exec(piece);
     if (!etc) {
       names.push(piece);

@@ -1,12 +1,13 @@
 // Department resolution for one plan's jurisdiction, with the work that does not change between plans
 // (the actor pattern, resolved mentions) kept per registry.
-import { functionWordsSource, resolveMention, type MentionResolution } from '../resolve/index.js';
+import { functionWordsSource, provisionalUnit, resolveMention, type MentionResolution } from '../resolve/index.js';
 import type { Registry } from '../types.js';
-import type { ResolveMention } from './assign.js';
+import type { KeepUnit, ResolveMention } from './assign.js';
 import { ActorFinder } from './prose-actors.js';
 
 export interface Mentions {
   resolve: ResolveMention;
+  keep: KeepUnit;
   actors: ActorFinder;
 }
 
@@ -43,5 +44,6 @@ export function mentionsFor(registry: Registry, jurisdictionKey: string): Mentio
     if (!r) resolved.set(mention, (r = resolveMention({ registry, jurisdictionKey }, mention)));
     return r;
   };
-  return { resolve, actors: cached.actors };
+  const keep = (name: string) => provisionalUnit({ registry, jurisdictionKey }, name);
+  return { resolve, keep, actors: cached.actors };
 }

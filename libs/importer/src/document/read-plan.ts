@@ -51,10 +51,11 @@ function draftMeasure(
   deadlines: DeadlineContext,
   warnings: ImportWarning[],
 ): DraftMeasure {
-  const { implausibleYears, ...deadline } = measureDeadline(item.lines.map((l) => l.text).join(''), deadlines);
+  const lines = [...item.sharedLines, ...item.lines];
+  const { implausibleYears, ...deadline } = measureDeadline(lines.map((l) => l.text).join(''), deadlines);
   const first = item.lines[0]!;
   if (implausibleYears.length > 0) warnings.push(implausibleYearWarning(first.no, excerpt(first), implausibleYears));
-  const assigned = assigner.assign(item.lines);
+  const assigned = assigner.assign(lines);
   warnings.push(...assigned.warnings);
   return {
     code: item.code,
@@ -89,7 +90,12 @@ function readContent(
   const indicators = extractIndicators(slice.lines.filter((l) => !inTables.has(l.no)));
   warnings.push(...indicators.warnings);
   const outline = outlineMeasures(bodyLines(slice.lines, new Set([...inTables, ...indicators.lineNos])));
-  const assigner = new Assigner(ctx.mentions.resolve, ctx.mentions.actors, leadRuleLine(slice.lines));
+  const assigner = new Assigner(
+    ctx.mentions.resolve,
+    ctx.mentions.keep,
+    ctx.mentions.actors,
+    leadRuleLine(slice.lines),
+  );
   return {
     sections: outline.sections,
     measures: [

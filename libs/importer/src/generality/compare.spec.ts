@@ -4,7 +4,7 @@ import { addScores, formatScore, functionCodeOf, matchMeasures, rate, scoreDocum
 import type { DocumentLabels, LabelMeasure } from './labels.js';
 
 function existing(role: DraftAssignment['role'], departmentKey: string, mentionedAs = departmentKey): DraftAssignment {
-  return { role, mentionedAs, explicit: true, target: { kind: 'existing', departmentKey } };
+  return { role, mentionedAs, explicit: true, target: { kind: 'existing', departmentKey }, source: 'LIST' };
 }
 
 function measure(

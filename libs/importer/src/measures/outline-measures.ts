@@ -2,8 +2,9 @@
 // every other heading is a section of the plan.
 import type { SourceLine } from '../normalise.js';
 import { parseHeading } from '../outline/heading.js';
-import { walk, type OutlineNode } from '../outline/outline.js';
+import { headingSentence, walk, type OutlineNode } from '../outline/outline.js';
 import type { DraftSection } from '../types.js';
+import { inlineEnumeration } from './inline-items.js';
 
 /** A measure as the outline gives it, before deadlines and assignments are read. */
 export interface MeasureItem {
@@ -14,6 +15,11 @@ export interface MeasureItem {
   sectionTitle: string | null;
   /** The lines it spans: heading line and continuation lines. */
   lines: SourceLine[];
+  /**
+   * For an item enumerated inside a paragraph: the lines that speak for every item of it (the heading, the lead-in
+   * 应重点落实：, other paragraphs). Lists and deadlines there apply to each item.
+   */
+  sharedLines: SourceLine[];
 }
 
 function isLeaf(node: OutlineNode): boolean {
@@ -34,6 +40,24 @@ function textOf(lines: SourceLine[]): string {
   return lines.map((l, i) => (i === 0 ? (parseHeading(l.original)?.rest ?? l.original) : l.original)).join('\n');
 }
 
+/** A leaf item as one measure, or — when a paragraph of it enumerates items inline — one measure per item. */
+function measuresOf(node: OutlineNode): MeasureItem[] {
+  const inline = inlineEnumeration(node.lines);
+  if (!inline) {
+    const item = { code: node.code, title: node.title, text: textOf(node.lines), sectionTitle: enclosingTitle(node) };
+    return [{ ...item, lines: node.lines, sharedLines: [] }];
+  }
+  const shared = node.lines.map((l) => (l === inline.paragraph ? inline.leadIn : l));
+  return inline.items.map(({ ordinal, line }) => ({
+    code: `${node.code}.（${ordinal}）`,
+    title: headingSentence(line.original),
+    text: line.original,
+    sectionTitle: node.title || enclosingTitle(node),
+    lines: [line],
+    sharedLines: shared,
+  }));
+}
+
 export function measureItems(
   root: OutlineNode,
   holds: Map<OutlineNode, boolean>,
@@ -42,17 +66,11 @@ export function measureItems(
   const sections: DraftSection[] = [];
   walk(root, (node) => {
     const held = holds.get(node) ?? false;
-    if (held && isLeaf(node) && node.parent !== root && node.line) {
-      measures.push({
-        code: node.code,
-        title: node.title,
-        text: textOf(node.lines),
-        sectionTitle: enclosingTitle(node),
-        lines: node.lines,
-      });
-    } else {
+    const items = held && isLeaf(node) && node.parent !== root && node.line ? measuresOf(node) : [];
+    measures.push(...items);
+    // A paragraph split into items stays in the outline as their section.
+    if (items.length !== 1)
       sections.push({ code: node.code, title: node.title, line: firstLine(node), holdsMeasures: held });
-    }
   });
   return { measures, sections };
 }

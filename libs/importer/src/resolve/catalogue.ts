@@ -16,7 +16,7 @@ export interface Catalogue {
 
 // What may follow a function word in a department name or in prose: 卫生计生 + 委, 公安 + 机关, 民政 + 部门.
 // 部, 署 and 总局 are absent on purpose: 民政部, 审计署, 税务总局 are national bodies, not local ones.
-const DEPARTMENT_TAIL =
+export const DEPARTMENT_TAIL =
   /^(?:行政|主管|管理|工作)?(?:委员会|办公室|办公厅|部门|机关|系统|组织|机构|单位|分局|中心|局|委|厅|办)*$/;
 
 export function buildCatalogue(functions: FunctionEntry[]): Catalogue {

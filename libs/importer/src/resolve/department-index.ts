@@ -23,12 +23,20 @@ export function buildDepartmentIndex(
     const names = mapFor(byName, d.jurisdictionKey);
     for (const name of namesOf(d)) names.set(mentionForm(name), d.key);
     const functions = mapFor(byFunction, d.jurisdictionKey);
+    // A unit kept under its printed name (市公安局交警支队, key <jurisdiction>.~<name>) answers to its names only:
+    // its guessed function must not make it the department a function word (公安部门) means.
+    if (isNamedUnit(d)) continue;
     // Of two departments of one function, the one keyed <jurisdiction>.<code> is the one a function word means.
     if (!functions.has(d.functionCode) || d.key === `${d.jurisdictionKey}.${d.functionCode}`)
       functions.set(d.functionCode, d.key);
   }
-  for (const d of departments) addFunctionsOfOldNames(d, byFunction, jurisdictions, catalogue);
+  for (const d of departments.filter((x) => !isNamedUnit(x)))
+    addFunctionsOfOldNames(d, byFunction, jurisdictions, catalogue);
   return { byKey: new Map(departments.map((d) => [d.key, d])), byName, byFunction };
+}
+
+function isNamedUnit(d: DepartmentEntry): boolean {
+  return d.key.startsWith(`${d.jurisdictionKey}.~`);
 }
 
 function namesOf(d: DepartmentEntry): string[] {

@@ -86,8 +86,11 @@ function buildHeaderIndex(registry: Registry): HeaderIndex {
     // 全国 and 国家 open too many phrases (国家卫生城市) to stand for the nation in a title.
     const names = j.level === 'NATION' ? [j.name] : [j.name, ...j.aliases].filter((n) => n.length >= 2);
     for (const name of names) byName.set(mentionForm(name), j.key);
-    for (const name of [...names, ...(j.abbreviation ? [j.abbreviation] : [])]) byAbbreviation.set(name, j.key);
+    // A one-character alias (穗 of 广州市, typed by whoever onboarded the city) is the abbreviation its document
+    // numbers open with (穗府办〔2012〕12号); an abbreviation the registry states wins over it (next loop).
+    for (const name of [...names, ...j.aliases.filter((a) => a.length === 1)]) byAbbreviation.set(name, j.key);
   }
+  for (const j of registry.jurisdictions) if (j.abbreviation) byAbbreviation.set(j.abbreviation, j.key);
   for (const d of registry.departments.filter(
     (d) => d.jurisdictionKey === NATION && d.functionCode.startsWith('GOVERNMENT'),
   ))

@@ -3,14 +3,10 @@ import type { DepartmentTarget, Registry } from '../types.js';
 import { functionOfWords } from './catalogue.js';
 import { collectiveReason } from './collective.js';
 import { fanOut, fanOutToLevel } from './fanout.js';
-import {
-  type JurisdictionIndex,
-  levelPrefix,
-  nearestWithSuffix,
-  splitJurisdictionName,
-  splitLevelPrefix,
-} from './jurisdiction-index.js';
+import { levelPrefix, splitJurisdictionName } from './jurisdiction-index.js';
+import { functionsOfMergedName } from './merged-name.js';
 import { indexOf, type RegistryIndex } from './registry-index.js';
+import { levelScope, scopeOf } from './scope.js';
 import { departmentOf, existing } from './targets.js';
 import { mentionForm } from './text.js';
 import type { MentionContext, MentionResolution } from './types.js';
@@ -48,7 +44,14 @@ function resolveAfresh(index: RegistryIndex, planKey: string, mention: string): 
   if (text.startsWith('各') && !text.startsWith('各级')) return fanOut(index, planKey, text) ?? { kind: 'unknown' };
   const target = departmentNamed(index, planKey, text.replace(/^各级/, ''));
   if (target) return { kind: 'department', target };
-  return fanOutToLevel(index, planKey, text) ?? { kind: 'unknown' };
+  return fanOutToLevel(index, planKey, text) ?? mergedName(index, planKey, text) ?? { kind: 'unknown' };
+}
+
+/** 市科技和信息化局: the department of each function the name joins, in the jurisdiction it speaks of. */
+function mergedName(index: RegistryIndex, planKey: string, text: string): MentionResolution | null {
+  const scope = scopeOf(index.jurisdictions, planKey, text);
+  const codes = functionsOfMergedName(index, scope.rest);
+  return codes && { kind: 'merged', targets: codes.map((code) => departmentOf(index, scope.jurisdictionKey, code)) };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -77,17 +80,6 @@ function departmentNamed(index: RegistryIndex, planKey: string, text: string): D
     byFunction(index, planKey, text) ||
     national(index, text)
   );
-}
-
-/** 市卫计局 in a 相山区 plan: 淮北市 and 卫计局. Null when the mention opens with no level word the plan has. */
-function levelScope(
-  jurisdictions: JurisdictionIndex,
-  planKey: string,
-  text: string,
-): { jurisdictionKey: string; rest: string } | null {
-  const split = splitLevelPrefix(text);
-  const jurisdiction = split && nearestWithSuffix(jurisdictions, planKey, split.prefix);
-  return split && jurisdiction ? { jurisdictionKey: jurisdiction.key, rest: split.rest } : null;
 }
 
 /** A department of a known jurisdiction: by the whole mention, by its short form (市卫计局), or by its function. */
