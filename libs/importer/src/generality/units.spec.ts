@@ -5,7 +5,8 @@ import { scoreUnits } from './units.js';
 
 function unit(role: DraftAssignment['role'], mentionedAs: string, fanOutOf?: string): DraftAssignment {
   const departmentKey = `guangzhou.${fanOutOf ?? mentionedAs}`;
-  return { role, mentionedAs, explicit: true, target: { kind: 'existing', departmentKey }, fanOutOf };
+  const source = fanOutOf ? 'FAN_OUT' : 'LIST';
+  return { role, mentionedAs, explicit: true, source, target: { kind: 'existing', departmentKey }, fanOutOf };
 }
 
 function measure(line: number, title: string, assignments: DraftAssignment[]): DraftMeasure {
