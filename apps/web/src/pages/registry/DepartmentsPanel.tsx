@@ -117,7 +117,7 @@ function DepartmentTable({
       data-testid="department-table"
       dataSource={departments as Department[]}
       pagination={departments.length > 30 ? { pageSize: 30 } : false}
-      scroll={{ x: 820 }}
+      scroll={{ x: 780 }}
       columns={[
         {
           title: '部门全称',
@@ -158,6 +158,7 @@ function DepartmentTable({
           title: '操作',
           key: 'actions',
           width: 150,
+          fixed: 'right',
           render: (_: unknown, d) => (
             <Space size={4}>
               <Button size="small" icon={<EditOutlined />} aria-label={`编辑 ${d.name}`} onClick={() => onEdit(d)}>

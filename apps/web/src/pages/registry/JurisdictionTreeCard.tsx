@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Tree } from 'antd';
 import { useMemo, useState } from 'react';
 import { JURISDICTION_LEVEL } from '../../labels';
-import { branchIds, buildJurisdictionTree, filterJurisdictionTree } from './jurisdiction-tree';
+import { buildJurisdictionTree, filterJurisdictionTree } from './jurisdiction-tree';
 import type { Jurisdiction } from './registry-queries';
 
 /** Ids of `id`'s ancestors in the list, nearest last. */
@@ -28,6 +28,11 @@ export function JurisdictionTreeCard({
   const [search, setSearch] = useState('');
   const tree = useMemo(() => buildJurisdictionTree(jurisdictions), [jurisdictions]);
   const shown = useMemo(() => filterJurisdictionTree(tree, search), [tree, search]);
+  const find = (text: string) => {
+    setSearch(text);
+    const open = filterJurisdictionTree(tree, text).open;
+    if (open.length) setExpanded((e) => [...new Set([...e, ...open])]);
+  };
   const [expanded, setExpanded] = useState<string[]>(() => [
     ...tree.map((n) => n.key),
     ...(selectedId ? ancestorsOf(jurisdictions, selectedId) : []),
@@ -54,20 +59,20 @@ export function JurisdictionTreeCard({
         allowClear
         placeholder="按名称或别名查找"
         aria-label="查找行政区划"
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => find(e.target.value)}
         style={{ marginBottom: 8 }}
       />
       <div style={{ maxHeight: 'calc(100vh - 260px)', overflow: 'auto' }} data-testid="jurisdiction-tree">
         <Tree
           blockNode
-          treeData={shown}
-          expandedKeys={search.trim() ? branchIds(shown) : expanded}
+          treeData={shown.roots}
+          expandedKeys={expanded}
           onExpand={(keys) => setExpanded(keys.map(String))}
           selectedKeys={selectedId ? [selectedId] : []}
           onSelect={(keys) => keys[0] && onSelect(String(keys[0]))}
           titleRender={(node) => (
             <span>
-              {node.jurisdiction.name}
+              <span>{node.jurisdiction.name}</span>
               <span style={{ color: '#8c8c8c', marginLeft: 6, fontSize: 12 }}>
                 {JURISDICTION_LEVEL[node.jurisdiction.level] ?? node.jurisdiction.level}
               </span>

@@ -95,7 +95,7 @@ export function ProvisionalCard({
         {p.mentionedAs.map((m) => (
           <Tag key={m}>{m}</Tag>
         ))}
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
           涉及任务 {p.taskCount} 项 · 职能代码 <Typography.Text code>{d.functionCode}</Typography.Text>
         </Typography.Text>
       </Typography.Paragraph>

@@ -25,7 +25,7 @@ export default function Registry() {
       <h1 className="page-title">行政区划与部门</h1>
       <PageState loading={q.loading} error={q.error} hasData={!!q.data} onRetry={q.reload}>
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={8}>
+          <Col xs={24} lg={7}>
             <JurisdictionTreeCard
               jurisdictions={list}
               selectedId={selectedId}
@@ -33,7 +33,7 @@ export default function Registry() {
               onAdd={() => setEdit({ kind: 'create', parent: selected ?? null })}
             />
           </Col>
-          <Col xs={24} lg={16}>
+          <Col xs={24} lg={17}>
             {selected ? (
               <DepartmentsPanel
                 key={selected.id}

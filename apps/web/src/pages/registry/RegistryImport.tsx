@@ -18,7 +18,7 @@ function RowTable({ rows, testId }: { rows: RowNote[]; testId: string }) {
       dataSource={rows}
       columns={[
         { title: '行', dataIndex: 'row', width: 70 },
-        { title: '列', dataIndex: 'column', width: 120, render: (c?: string) => c ?? '—' },
+        { title: '列', dataIndex: 'column', width: 120, render: (c?: string | null) => c ?? '—' },
         { title: '说明', dataIndex: 'message' },
       ]}
     />
@@ -136,7 +136,7 @@ export default function RegistryImport() {
         {result && <ImportAnswer result={result} />}
         {refusal && (
           <div style={{ marginTop: 16 }}>
-            <Alert type="error" showIcon role="alert" title="导入失败，未保存任何内容" description={refusal.message} />
+            <Alert type="error" showIcon role="alert" title="导入失败" description={refusal.message} />
             {refusal.rows.length > 0 && <RowTable rows={refusal.rows} testId="registry-errors" />}
           </div>
         )}

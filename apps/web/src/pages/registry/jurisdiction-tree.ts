@@ -24,20 +24,28 @@ export function buildJurisdictionTree(list: readonly Jurisdiction[]): Jurisdicti
   return roots;
 }
 
-/** The tree cut down to the nodes whose name or alias contains `text`, with their ancestors. */
-export function filterJurisdictionTree(roots: JurisdictionNode[], text: string): JurisdictionNode[] {
-  const needle = text.trim();
-  if (!needle) return roots;
-  const keep = (node: JurisdictionNode): JurisdictionNode | null => {
-    const children = node.children.map(keep).filter((c): c is JurisdictionNode => c !== null);
-    const j = node.jurisdiction;
-    const hit = j.name.includes(needle) || j.aliases.some((a) => a.includes(needle));
-    return hit || children.length ? { ...node, children } : null;
-  };
-  return roots.map(keep).filter((c): c is JurisdictionNode => c !== null);
+/** A name or alias of the jurisdiction contains `needle`. */
+function matches(j: Jurisdiction, needle: string): boolean {
+  return j.name.includes(needle) || j.aliases.some((a) => a.includes(needle));
 }
 
-/** Ids of every node of the tree that has children (to expand a filtered tree fully). */
-export function branchIds(roots: JurisdictionNode[]): string[] {
-  return roots.flatMap((n) => (n.children.length ? [n.key, ...branchIds(n.children)] : []));
+/**
+ * The tree cut down to the jurisdictions whose name or alias contains `text` (each with all it holds)
+ * and their ancestors; `open` lists those ancestors, to expand so that every match shows.
+ */
+export function filterJurisdictionTree(
+  roots: JurisdictionNode[],
+  text: string,
+): { roots: JurisdictionNode[]; open: string[] } {
+  const needle = text.trim();
+  const open: string[] = [];
+  const keep = (node: JurisdictionNode): JurisdictionNode | null => {
+    if (matches(node.jurisdiction, needle)) return node;
+    const children = node.children.map(keep).filter((c): c is JurisdictionNode => c !== null);
+    if (!children.length) return null;
+    open.push(node.key);
+    return { ...node, children };
+  };
+  if (!needle) return { roots, open };
+  return { roots: roots.map(keep).filter((c): c is JurisdictionNode => c !== null), open };
 }

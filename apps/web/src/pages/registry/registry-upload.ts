@@ -11,7 +11,7 @@ export interface RegistryImportResult {
 export interface RowNote {
   row: number;
   message: string;
-  column?: string;
+  column?: string | null;
 }
 
 function isRowNote(x: unknown): x is RowNote {

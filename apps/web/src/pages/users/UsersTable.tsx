@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { asApiError } from '../../api/client';
 import { useMutation } from '../../api/hooks';
@@ -15,6 +15,11 @@ const SET_ACTIVE = graphql(`
     }
   }
 `);
+
+/** A supervisor manages the accounts of leaders and liaisons; an administrator every account. */
+function mayManage(callerRole: UserRow['role'], role: UserRow['role']): boolean {
+  return callerRole === 'ADMIN' || role === 'LEADER' || role === 'LIAISON';
+}
 
 /** The accounts, with their actions. One's own account cannot be deactivated from here. */
 export function UsersTable({
@@ -71,29 +76,32 @@ export function UsersTable({
           title: '操作',
           key: 'actions',
           width: 230,
-          render: (_: unknown, u) => (
-            <Space size={4}>
-              <Button size="small" onClick={() => onEdit(u)} aria-label={`编辑 ${u.username}`}>
-                编辑
-              </Button>
-              <Button size="small" onClick={() => onResetPassword(u)} aria-label={`重置 ${u.username} 的密码`}>
-                重置密码
-              </Button>
-              {u.id !== me.id && (
-                <Popconfirm
-                  title={u.active ? `停用 ${u.displayName}？` : `启用 ${u.displayName}？`}
-                  description={u.active ? '停用后该账号立即无法登录，已登录的会话也会失效。' : undefined}
-                  okText={u.active ? '停用' : '启用'}
-                  cancelText="取消"
-                  onConfirm={() => toggle(u)}
-                >
-                  <Button size="small" danger={u.active} loading={busy === u.id}>
-                    {u.active ? '停用' : '启用'}
-                  </Button>
-                </Popconfirm>
-              )}
-            </Space>
-          ),
+          render: (_: unknown, u) =>
+            !mayManage(me.role, u.role) ? (
+              <Typography.Text type="secondary">由管理员维护</Typography.Text>
+            ) : (
+              <Space size={4}>
+                <Button size="small" onClick={() => onEdit(u)} aria-label={`编辑 ${u.username}`}>
+                  编辑
+                </Button>
+                <Button size="small" onClick={() => onResetPassword(u)} aria-label={`重置 ${u.username} 的密码`}>
+                  重置密码
+                </Button>
+                {u.id !== me.id && (
+                  <Popconfirm
+                    title={u.active ? `停用 ${u.displayName}？` : `启用 ${u.displayName}？`}
+                    description={u.active ? '停用后该账号立即无法登录，已登录的会话也会失效。' : undefined}
+                    okText={u.active ? '停用' : '启用'}
+                    cancelText="取消"
+                    onConfirm={() => toggle(u)}
+                  >
+                    <Button size="small" danger={u.active} loading={busy === u.id}>
+                      {u.active ? '停用' : '启用'}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
         },
       ]}
     />
