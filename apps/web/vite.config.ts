@@ -77,5 +77,11 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/graphql': 'http://localhost:3000', '/exports': 'http://localhost:3000' } },
+  server: {
+    proxy: {
+      '/graphql': 'http://localhost:3000',
+      '/exports': 'http://localhost:3000',
+      '/imports': 'http://localhost:3000',
+    },
+  },
 });

@@ -99,3 +99,13 @@ export function dueText(dueDate: string, today = todayInShanghai()): string {
   if (days === 0) return '今天到期';
   return `剩余 ${days} 天`;
 }
+
+/** 行政区划层级, in the order a tree descends. */
+export const JURISDICTION_LEVEL: Record<string, string> = {
+  NATION: '国家',
+  PROVINCE: '省级',
+  CITY: '市级',
+  COUNTY: '县级',
+  DISTRICT: '区',
+  TOWNSHIP: '乡镇',
+};

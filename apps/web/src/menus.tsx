@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -9,7 +10,10 @@ import {
   TrophyOutlined,
   CloudUploadOutlined,
   FileTextOutlined,
+  ImportOutlined,
+  QuestionCircleOutlined,
   SendOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -21,11 +25,14 @@ export interface MenuEntry {
   label: string;
   icon: ReactNode;
   roles: Role[];
+  /** A heading the entry sits under in the side bar (consecutive entries share it). */
+  group?: string;
 }
 
 const OFFICE: Role[] = ['SUPERVISOR', 'ADMIN'];
 const READERS: Role[] = ['SUPERVISOR', 'LEADER', 'ADMIN'];
 const EVERYONE: Role[] = ['LIAISON', 'SUPERVISOR', 'LEADER', 'ADMIN'];
+const REGISTRY_GROUP = '行政区划与账户';
 
 /** Each role sees only its own menus; the first entry a role has is its home page. */
 export const MENU: MenuEntry[] = [
@@ -43,6 +50,16 @@ export const MENU: MenuEntry[] = [
   { path: '/evaluations', label: '考核评估', icon: <TrophyOutlined />, roles: READERS },
   { path: '/notifications', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
   { path: '/deliveries', label: '投递记录', icon: <SendOutlined />, roles: ['ADMIN'] },
+  { path: '/registry', label: '行政区划与部门', icon: <ApartmentOutlined />, roles: OFFICE, group: REGISTRY_GROUP },
+  {
+    path: '/registry/provisional',
+    label: '待确认部门',
+    icon: <QuestionCircleOutlined />,
+    roles: OFFICE,
+    group: REGISTRY_GROUP,
+  },
+  { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: OFFICE, group: REGISTRY_GROUP },
+  { path: '/registry/import', label: '登记表导入', icon: <ImportOutlined />, roles: OFFICE, group: REGISTRY_GROUP },
 ];
 
 export function menuFor(role: Role): MenuEntry[] {

@@ -88,6 +88,10 @@ const Notifications = page(() => import('./pages/Notifications'));
 const Progress = page(() => import('./pages/leader/Progress'));
 const Scorecards = page(() => import('./pages/leader/Scorecards'));
 const Deliveries = page(() => import('./pages/admin/Deliveries'));
+const Registry = page(() => import('./pages/registry/Registry'));
+const ProvisionalDepartments = page(() => import('./pages/registry/ProvisionalDepartments'));
+const RegistryImport = page(() => import('./pages/registry/RegistryImport'));
+const Users = page(() => import('./pages/users/Users'));
 
 /**
  * Downloads the code of the page at `path`, for the pages a visit starts on (the login page, 我的任务,
@@ -150,6 +154,10 @@ export function AppRoutes() {
         <Route path="/progress">{gate(READERS, <Progress />)}</Route>
         <Route path="/scorecards">{gate(READERS, <Scorecards />)}</Route>
         <Route path="/deliveries">{gate(['ADMIN'], <Deliveries />)}</Route>
+        <Route path="/registry">{gate(OFFICE, <Registry />)}</Route>
+        <Route path="/registry/provisional">{gate(OFFICE, <ProvisionalDepartments />)}</Route>
+        <Route path="/registry/import">{gate(OFFICE, <RegistryImport />)}</Route>
+        <Route path="/users">{gate(OFFICE, <Users />)}</Route>
         <Route>
           <NotFound />
         </Route>

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** A REST refusal's other fields, e.g. the rows of a spreadsheet it refused. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -126,16 +128,17 @@ export function asApiError(error: unknown): ApiError {
 }
 
 async function restError(response: Response): Promise<ApiError> {
-  let body: { code?: string; message?: string } = {};
+  let body: { code?: string; message?: string; [detail: string]: unknown } = {};
   try {
     body = await response.json();
   } catch {
     /* not JSON */
   }
+  const { code: bodyCode, message, ...details } = body;
   const code =
-    body.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'HTTP');
+    bodyCode ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'HTTP');
   if (code === 'UNAUTHENTICATED' && hooks.getToken()) hooks.onUnauthenticated();
-  return new ApiError(friendlyMessage(code, body.message ?? `HTTP ${response.status}`), code);
+  return new ApiError(friendlyMessage(code, message ?? `HTTP ${response.status}`), code, details);
 }
 
 function fileNameOf(disposition: string | null, fallback: string): string {

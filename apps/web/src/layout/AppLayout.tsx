@@ -1,5 +1,5 @@
 import { CloseOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import { PageSpin } from '../components/PageSpin';
@@ -14,13 +14,20 @@ function Nav({ selected, onNavigate }: { selected: string; onNavigate?: () => vo
   return (
     <nav aria-label="主菜单" className="side-nav">
       <ul>
-        {menuFor(session.user.role).map((e) => (
-          <li key={e.path}>
-            <Link to={e.path} aria-current={selected === e.path ? 'page' : undefined} onClick={onNavigate}>
-              {e.icon}
-              <span>{e.label}</span>
-            </Link>
-          </li>
+        {menuFor(session.user.role).map((e, i, all) => (
+          <Fragment key={e.path}>
+            {e.group && e.group !== all[i - 1]?.group && (
+              <li className="nav-group" role="presentation">
+                {e.group}
+              </li>
+            )}
+            <li>
+              <Link to={e.path} aria-current={selected === e.path ? 'page' : undefined} onClick={onNavigate}>
+                {e.icon}
+                <span>{e.label}</span>
+              </Link>
+            </li>
+          </Fragment>
         ))}
       </ul>
     </nav>
