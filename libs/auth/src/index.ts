@@ -8,3 +8,4 @@ export * from './auth.service.js';
 export * from './users.service.js';
 export * from './auth.module.js';
 export * from './dtos/create-user.input.js';
+export * from './dtos/user-patch.input.js';
