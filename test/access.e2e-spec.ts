@@ -6,6 +6,7 @@ import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
 import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
+import { ACCOUNTS_OPERATIONS } from './support/accounts-operations.js';
 
 /**
  * Scope as a table: every operation × every role, on its own jurisdiction or
@@ -401,4 +402,11 @@ describe('access by role and scope', () => {
 });
 
 /** Operations whose scope table lives in their own suite (auth, review of drafts in plans.e2e-spec). */
-const COVERED_ELSEWHERE = ['login', 'createUser', 'removeAssignment', 'changeAssignmentRole', ...VIEWS_OPERATIONS];
+const COVERED_ELSEWHERE = [
+  'login',
+  'createUser',
+  'removeAssignment',
+  'changeAssignmentRole',
+  ...VIEWS_OPERATIONS,
+  ...ACCOUNTS_OPERATIONS,
+];
