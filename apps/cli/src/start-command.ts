@@ -48,7 +48,7 @@ export async function seedCommand(config: AppConfig, out: (line: string) => void
 
 export async function runSeed(config: AppConfig, options: SeedOptions): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
-    logger: ['error', 'warn', 'log'],
+    logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
   try {
     await ctx.get(SeedService).run(options);
