@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -337,6 +338,24 @@ describe('accounts administered in the product', () => {
     });
   });
 
+  it('while Redis is down, a deactivation still answers at once and its own process refuses the token', async () => {
+    const offline = await TestApp.start({ QUEUE_PREFIX: prefix, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      await offline.user('off.admin', UserRole.ADMIN);
+      await offline.user('off.leader', UserRole.LEADER, { jurisdictionKey: 'tengzhou' });
+      const token = (
+        await call<{ login: { token: string } }>(offline.app, null, LOGIN, { u: 'off.leader', p: PASSWORD })
+      ).data!.login.token;
+      expect(codeOf(await call(offline.app, token, ME))).toBeUndefined();
+      const id = (await offline.get(DataSource).query(`SELECT id FROM app_user WHERE username = 'off.leader'`))[0].id;
+      const res = await offline.gql(SET_ACTIVE, { id, a: false }, 'off.admin');
+      expect(res.data).toEqual({ setUserActive: { username: 'off.leader', active: false } });
+      expect(codeOf(await call(offline.app, token, ME))).toBe('UNAUTHENTICATED');
+    } finally {
+      await offline.stop();
+    }
+  });
+
   describe('scope table', () => {
     const managers: Record<Caller, Outcome> = {
       admin: ok,
@@ -387,3 +406,15 @@ describe('accounts administered in the product', () => {
     });
   });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -61,7 +61,9 @@ export class UserAccountsService {
 
   async resetPassword(scope: AccessScope, userId: string, password: string): Promise<User> {
     assertPasswordStrength(password);
-    const passwordHash = await hashPassword(password); // before the row is locked: argon2 takes a while
+    // Hashed before the row is locked (argon2 takes a while), and only for an account the caller manages.
+    this.managed(scope, await this.dataSource.getRepository(User).findOneBy({ id: userId }), userId);
+    const passwordHash = await hashPassword(password);
     return this.change(scope, userId, async (_, user) => {
       user.passwordHash = passwordHash;
       // Never the password nor its hash in the audit: the action says what happened.
@@ -100,9 +102,8 @@ export class UserAccountsService {
   ): Promise<User> {
     const { user, changed } = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
-      const user = await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundError('User', userId);
-      this.scopes.assertCanManageAccount(scope, user.role, user.jurisdictionId);
+      const locked = await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = this.managed(scope, locked, userId);
       const change = await apply(m, user);
       if (!change) return { user, changed: false };
       if (change.revokes) user.tokenVersion += 1;
@@ -116,6 +117,13 @@ export class UserAccountsService {
       return { user, changed: true };
     });
     if (changed) await this.statusChannel.changed(user.id);
+    return user;
+  }
+
+  /** The account, when it exists and the caller manages it as it is. */
+  private managed(scope: AccessScope, user: User | null, userId: string): User {
+    if (!user) throw new NotFoundError('User', userId);
+    this.scopes.assertCanManageAccount(scope, user.role, user.jurisdictionId);
     return user;
   }
 
