@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   try {
     await printMachineReference(scratch.url);
     const seed = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
-    await seed.get(SeedService).run({ demoPassword: DEMO_PASSWORD });
+    await seed.get(SeedService).run({ plans: true, demoPassword: DEMO_PASSWORD });
     await seed.close();
 
     const ctx = await NestFactory.createApplicationContext(ViewsBenchModule.forRoot(config), { logger: false });

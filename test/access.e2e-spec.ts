@@ -7,6 +7,7 @@ import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './sup
 import { codeOf, TestApp } from './support/test-app.js';
 import { REGISTRY_ADMIN_OPERATIONS } from './support/registry-admin-operations.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
+import { ACCOUNTS_OPERATIONS } from './support/accounts-operations.js';
 
 /**
  * Scope as a table: every operation × every role, on its own jurisdiction or
@@ -409,4 +410,5 @@ const COVERED_ELSEWHERE = [
   'changeAssignmentRole',
   ...VIEWS_OPERATIONS,
   ...REGISTRY_ADMIN_OPERATIONS,
+  ...ACCOUNTS_OPERATIONS,
 ];

@@ -6,6 +6,7 @@ import { EscalationState1763900400000 } from '../libs/database/src/migrations/17
 import { EscalationStateWithoutDepartment1764900000000 } from '../libs/database/src/migrations/1764900000000-escalation-state-without-department.js';
 import { EventReferencesPerStatement1764900100000 } from '../libs/database/src/migrations/1764900100000-event-references-per-statement.js';
 import { AssignmentSource1765100000000 } from '../libs/database/src/migrations/1765100000000-assignment-source.js';
+import { AccountRevocation1765300000000 } from '../libs/database/src/migrations/1765300000000-account-revocation.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -312,3 +313,44 @@ function scratchDatabase() {
     },
   };
 }
+
+describe('migration 1765300000000 (account revocation) up, down and up', () => {
+  const scratch = scratchDatabase();
+  let db: DataSource;
+  const at = migrations.indexOf(AccountRevocation1765300000000);
+  const columns = async () =>
+    (
+      await db.query(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_name = 'app_user' AND column_name IN ('active', 'token_version') ORDER BY 1`,
+      )
+    ).map((r: { column_name: string }) => r.column_name);
+
+  beforeAll(async () => {
+    await scratch.create();
+    db = await scratch.migrated(at);
+    await db.query(`INSERT INTO app_user (username, password_hash, display_name, role)
+                    VALUES ('system', 'x', '系统', 'ADMIN'), ('admin', 'x', '管理员', 'ADMIN')`);
+    await db.destroy();
+    db = await scratch.migrated(at + 1);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await scratch.drop();
+  });
+
+  it("leaves every account active at version 0 but the seed's system account, which nobody logs in as", async () => {
+    expect(await db.query('SELECT username, active, token_version FROM app_user ORDER BY username')).toEqual([
+      { username: 'admin', active: true, token_version: 0 },
+      { username: 'system', active: false, token_version: 0 },
+    ]);
+  });
+
+  it('drops the columns on the way down and adds them again on the way up', async () => {
+    await db.undoLastMigration({ transaction: 'each' });
+    expect(await columns()).toEqual([]);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await columns()).toEqual(['active', 'token_version']);
+  });
+});

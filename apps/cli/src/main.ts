@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfigOrExit, repoPath } from '@app/common';
 import { buildSchemaSdl } from '../../api/src/schema-sdl.js';
 import { importCommand } from './import-command.js';
+import { setupCommand } from './setup-command.js';
 import { migrateCommand, seedCommand, startCommand } from './start-command.js';
 
 const [command, ...args] = process.argv.slice(2);
@@ -13,6 +14,9 @@ switch (command) {
     console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
     break;
   }
+  case 'setup':
+    process.exitCode = await setupCommand(loadConfigOrExit());
+    break;
   case 'seed':
     await seedCommand(loadConfigOrExit());
     break;
@@ -27,6 +31,6 @@ switch (command) {
     console.log('schema.gql written');
     break;
   default:
-    console.error('usage: luoshi <migrate|seed|start|import FILE…|schema>');
+    console.error('usage: luoshi <migrate|setup|seed|start|import FILE…|schema>');
     process.exitCode = 64;
 }

@@ -10,12 +10,16 @@ import { PlanPublishingService } from '@app/tasks';
 import { demoAccounts } from './demo-accounts.js';
 
 export interface SeedOptions {
+  /** Creates `admin` with it when there is no `admin` yet. */
   adminPassword?: string;
-  demoPassword: string;
+  /** Imports and publishes the five seed plans. */
+  plans: boolean;
+  /** Creates the demo accounts with this password; null: none. */
+  demoPassword: string | null;
 }
 
 /**
- * Loads the registry, imports and publishes the seed plans and creates the accounts.
+ * Loads the registry and, as asked, imports and publishes the seed plans and creates the accounts.
  * Idempotent: every step finds what an earlier start made (keys, text hashes, usernames).
  */
 @Injectable()
@@ -35,27 +39,31 @@ export class SeedService {
     this.logger.log(
       `registry: ${counts.jurisdictions} jurisdictions, ${counts.functions} functions, ${counts.departments} departments`,
     );
-    const scope = await this.systemScope();
-    await this.seedPlans(scope);
-    if (options.adminPassword) {
-      await this.users.ensure({
-        username: 'admin',
-        password: options.adminPassword,
-        displayName: '系统管理员',
-        role: UserRole.ADMIN,
-      });
+    if (options.plans) await this.seedPlans(await this.systemScope());
+    if (options.adminPassword) await this.ensureAdmin(options.adminPassword);
+    if (options.demoPassword !== null) await this.seedDemoAccounts(options.demoPassword);
+  }
+
+  private async ensureAdmin(password: string): Promise<void> {
+    if (await this.users.findByUsername('admin')) {
+      this.logger.log('admin exists: left as it is (LUOSHI_ADMIN_PASSWORD applies only when it is created)');
+      return;
     }
-    await this.seedDemoAccounts(options.demoPassword);
+    await this.users.ensure({ username: 'admin', password, displayName: '系统管理员', role: UserRole.ADMIN });
+    this.logger.log('admin created');
   }
 
   /** Seed work is done by a `system` account nobody can log in as (its password is never kept). */
   private async systemScope(): Promise<AccessScope> {
-    const system = await this.users.ensure({
-      username: 'system',
-      password: randomBytes(32).toString('hex'),
-      displayName: '系统 (system)',
-      role: UserRole.ADMIN,
-    });
+    const system = await this.users.ensure(
+      {
+        username: 'system',
+        password: randomBytes(32).toString('hex'),
+        displayName: '系统 (system)',
+        role: UserRole.ADMIN,
+      },
+      { active: false },
+    );
     const user = {
       id: system.id,
       username: system.username,

@@ -5,7 +5,7 @@ import type { AppConfig } from '@app/common';
 import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
 import { API_NODE_FLAGS } from '../../api/src/node-flags.js';
 import { SeedModule } from './seed.module.js';
-import { SeedService } from './seed.service.js';
+import { SeedService, type SeedOptions } from './seed.service.js';
 
 export async function migrateCommand(config: AppConfig): Promise<string[]> {
   if (await ensureDatabase(config.DATABASE_URL)) console.log('database created');
@@ -17,15 +17,41 @@ export async function migrateCommand(config: AppConfig): Promise<string[]> {
   }
 }
 
-export async function seedCommand(config: AppConfig): Promise<void> {
+export const DEMO_ACCOUNTS_SKIPPED =
+  'luoshi: production — demo accounts not created (set LUOSHI_DEMO=1 to create them)';
+
+/**
+ * What `npm start` seeds: the registry, the seed plans, `admin` when LUOSHI_ADMIN_PASSWORD is set,
+ * and the demo accounts — whose password is published, so in production only with LUOSHI_DEMO=1
+ * (the notice says so at start-up).
+ */
+export function startSeedOptions(
+  config: AppConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): { options: SeedOptions; notice: string | null } {
+  const demo = config.NODE_ENV !== 'production' || config.LUOSHI_DEMO;
+  return {
+    options: {
+      adminPassword: config.LUOSHI_ADMIN_PASSWORD,
+      plans: true,
+      demoPassword: demo ? env.LUOSHI_DEMO_PASSWORD || 'luoshi-demo' : null,
+    },
+    notice: demo ? null : DEMO_ACCOUNTS_SKIPPED,
+  };
+}
+
+export async function seedCommand(config: AppConfig, out: (line: string) => void = console.log): Promise<void> {
+  const { options, notice } = startSeedOptions(config);
+  if (notice) out(notice);
+  await runSeed(config, options);
+}
+
+export async function runSeed(config: AppConfig, options: SeedOptions): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
-    logger: ['error', 'warn', 'log'],
+    logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
   try {
-    await ctx.get(SeedService).run({
-      adminPassword: config.LUOSHI_ADMIN_PASSWORD,
-      demoPassword: process.env.LUOSHI_DEMO_PASSWORD || 'luoshi-demo',
-    });
+    await ctx.get(SeedService).run(options);
   } finally {
     await ctx.close();
   }

@@ -44,6 +44,18 @@ export class AccessScopeService {
       throw new ForbiddenError('该辖区不在您的管理范围内 (jurisdiction out of scope)');
   }
 
+  /**
+   * Accounts: ADMIN manages every account; a SUPERVISOR the LEADER and LIAISON accounts of its
+   * jurisdiction and those below it — checked on an account as it is and as it would become.
+   */
+  assertCanManageAccount(scope: AccessScope, role: UserRole, jurisdictionId: string | null): void {
+    const caller = scope.user.role;
+    if (caller === UserRole.ADMIN) return;
+    const managed = role === UserRole.LEADER || role === UserRole.LIAISON;
+    if (caller !== UserRole.SUPERVISOR || !managed || jurisdictionId === null || !this.reaches(scope, jurisdictionId))
+      throw new ForbiddenError('该账号不在您的管理范围内 (account out of scope)');
+  }
+
   reaches(scope: AccessScope, jurisdictionId: string): boolean {
     return scope.jurisdictionIds === null || scope.jurisdictionIds.includes(jurisdictionId);
   }

@@ -7,7 +7,10 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { UserAccountsService } from './user-accounts.service.js';
 import { User } from './user.entity.js';
+import { UserStatusCache } from './user-status.cache.js';
+import { UserStatusChannel } from './user-status.channel.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
@@ -18,6 +21,9 @@ import { UsersService } from './users.service.js';
     AuthService,
     LoginRateLimiter,
     UsersService,
+    UserAccountsService,
+    UserStatusCache,
+    UserStatusChannel,
     AccessScopeService,
     AuthResolver,
     UsersResolver,

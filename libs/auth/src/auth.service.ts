@@ -8,6 +8,7 @@ import { APP_CONFIG, UnauthenticatedError, type AppConfig } from '@app/common';
 import type { AuthUser } from './auth-user.js';
 import { User } from './user.entity.js';
 import type { UserRole } from './user-role.js';
+import { UserStatusCache } from './user-status.cache.js';
 
 interface TokenClaims {
   sub: string;
@@ -15,6 +16,8 @@ interface TokenClaims {
   role: UserRole;
   dep: string | null;
   jur: string | null;
+  /** The user's token_version when signed; a lower one than the user's now is refused. */
+  ver: number;
 }
 
 // Verified against when the username is unknown, so both paths cost one argon2 verify.
@@ -33,6 +36,7 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly statuses: UserStatusCache,
   ) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string;
   }
@@ -40,7 +44,8 @@ export class AuthService {
   async login(username: string, password: string): Promise<{ token: string; user: User }> {
     const user = await this.users.findOneBy({ username });
     const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
-    if (!user || !ok) throw new UnauthenticatedError('用户名或密码错误 (wrong username or password)');
+    // A deactivated account is refused as a wrong password is, after the same verify.
+    if (!user || !ok || !user.active) throw new UnauthenticatedError('用户名或密码错误 (wrong username or password)');
     return { token: await this.sign(user), user };
   }
 
@@ -51,6 +56,7 @@ export class AuthService {
       role: user.role,
       dep: user.departmentId,
       jur: user.jurisdictionId,
+      ver: user.tokenVersion,
     };
     return this.jwt.signAsync(claims, {
       secret: this.key,
@@ -58,16 +64,23 @@ export class AuthService {
     });
   }
 
-  /** The caller named by an `Authorization: Bearer` header; UNAUTHENTICATED when bad or expired. */
+  /**
+   * The caller named by an `Authorization: Bearer` header; UNAUTHENTICATED when bad or expired, or
+   * when the user was deactivated or its token version raised since the token was signed.
+   */
   async verifyBearer(header: string | undefined): Promise<AuthUser | undefined> {
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return undefined;
+    let c: TokenClaims;
     try {
-      const c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
-      return { id: c.sub, username: c.username, role: c.role, departmentId: c.dep, jurisdictionId: c.jur };
+      c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
     } catch {
       throw new UnauthenticatedError('登录凭证无效或已过期 (token invalid or expired)');
     }
+    const status = await this.statuses.get(c.sub);
+    if (!status?.active || status.tokenVersion !== c.ver)
+      throw new UnauthenticatedError('登录凭证已失效，请重新登录 (token revoked)');
+    return { id: c.sub, username: c.username, role: c.role, departmentId: c.dep, jurisdictionId: c.jur };
   }
 }
 

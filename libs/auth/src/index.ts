@@ -9,3 +9,4 @@ export * from './users.service.js';
 export * from './auth.module.js';
 export * from './dtos/create-user.input.js';
 export * from './department-users.js';
+export * from './dtos/user-patch.input.js';

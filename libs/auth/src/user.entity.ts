@@ -30,6 +30,15 @@ export class User {
   @Column({ name: 'jurisdiction_id', type: 'uuid', nullable: true })
   jurisdictionId!: string | null;
 
+  /** A deactivated user cannot log in, and its tokens are refused. */
+  @Field()
+  @Column({ default: true })
+  active!: boolean;
+
+  /** Carried in each token as `ver`; raised to refuse the tokens issued before (see UserStatusCache). */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

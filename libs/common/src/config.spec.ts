@@ -10,6 +10,8 @@ describe('parseConfig', () => {
       NODE_ENV: 'development',
     });
     expect(config.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(config.LUOSHI_DEMO).toBe(false);
+    expect(parseConfig({ LUOSHI_DEMO: '1' }).LUOSHI_DEMO).toBe(true);
   });
 
   it.each([
@@ -19,6 +21,7 @@ describe('parseConfig', () => {
     [{ JWT_SECRET: 'short' }, /^Invalid environment: JWT_SECRET must be at least 32 characters$/],
     [{ NODE_ENV: 'production' }, /^Invalid environment: JWT_SECRET is required in production$/],
     [{ LUOSHI_ADMIN_PASSWORD: 'x' }, /^Invalid environment: LUOSHI_ADMIN_PASSWORD must be at least 8 characters$/],
+    [{ LUOSHI_DEMO: 'yes' }, /^Invalid environment: LUOSHI_DEMO must be 0 or 1 \(got "yes"\)$/],
   ])('names the variable in one line: %o', (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
   });

@@ -22,6 +22,11 @@ const schema = z
       .regex(/^\d+[smhd]$/, 'must look like 30m, 8h or 7d')
       .default('8h'),
     LUOSHI_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    /** 1: `npm start` creates the demo accounts even with NODE_ENV=production (never otherwise there). */
+    LUOSHI_DEMO: z
+      .enum(['0', '1'], 'must be 0 or 1')
+      .default('0')
+      .transform((v) => v === '1'),
     /** Key prefix of BullMQ queues, so test runs and tenants never share queues. */
     QUEUE_PREFIX: z
       .string()

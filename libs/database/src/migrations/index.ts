@@ -8,6 +8,7 @@ import { EscalationStateWithoutDepartment1764900000000 } from './1764900000000-e
 import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-references-per-statement.js';
 import { AssignmentSource1765100000000 } from './1765100000000-assignment-source.js';
 import { DepartmentHistory1765200000000 } from './1765200000000-department-history.js';
+import { AccountRevocation1765300000000 } from './1765300000000-account-revocation.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
@@ -22,5 +23,6 @@ export const migrations = [
   EventReferencesPerStatement1764900100000,
   AssignmentSource1765100000000,
   DepartmentHistory1765200000000,
+  AccountRevocation1765300000000,
   ScorecardPosition1765600000000,
 ];
