@@ -112,7 +112,7 @@ describe('onboarding a city the registry files do not know', () => {
     const token = await tokenOf(t, admin);
     const file = await registrySheet();
     const first = await upload(t, '/imports/registry', file, '岚州市登记表.xlsx', token);
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     const counts = JSON.parse(first.body.toString('utf8'));
     expect(counts).toMatchObject({ jurisdictionsCreated: 0, departmentsCreated: 11, departmentsUpdated: 0 });
     const second = JSON.parse((await upload(t, '/imports/registry', file, '岚州市登记表.xlsx', token)).body.toString());
