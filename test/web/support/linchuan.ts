@@ -8,6 +8,7 @@ export const DISTRICTS = ['云山区', '汝水区'];
 
 /** Registry spreadsheet rows of the city's departments: 部门全称, 部门简称, 职能代码, 部门别名. */
 export const DEPARTMENT_ROWS: [name: string, shortName: string, functionCode: string, aliases: string][] = [
+  ['临川市人民政府', '市政府', 'GOVERNMENT', ''],
   ['临川市人民政府办公室', '市政府办公室', 'GOVERNMENT_OFFICE', '市政府办'],
   ['临川市发展和改革委员会', '市发展改革委', 'DEVELOPMENT_REFORM', '市发改委'],
   ['临川市人力资源和社会保障局', '市人力资源社会保障局', 'HUMAN_RESOURCES', '市人社局'],
