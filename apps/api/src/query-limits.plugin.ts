@@ -4,8 +4,10 @@ import {
   GraphQLError,
   isListType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -29,7 +31,10 @@ export function queryLimitsPlugin(schemaOf: () => GraphQLSchema | undefined): Ap
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Each login is a password check (argon2, ~270 ms): one per operation, refused before any runs.
+          if (operation?.operation === OperationTypeNode.MUTATION && loginsOf(document, operation) > 1)
+            throw limitError('每次请求只能登录一次 (at most one login per operation)');
           const depth = depthOfDocument(document);
           if (depth > MAX_DEPTH) throw limitError(`查询嵌套过深 (query depth ${depth} exceeds ${MAX_DEPTH})`);
           const schema = schemaOf();
@@ -78,6 +83,29 @@ function complexityOf(
     byVariables.set(key, complexity);
   }
   return complexity;
+}
+
+const logins = new WeakMap<OperationDefinitionNode, number>();
+
+/** `login` fields at the root of a mutation, aliases and fragments included (counted once per document). */
+function loginsOf(document: DocumentNode, operation: OperationDefinitionNode): number {
+  let count = logins.get(operation);
+  if (count === undefined) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const countIn = (set: SelectionSetNode, seen: Set<string>): number => {
+      let n = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) n += s.name.value === 'login' ? 1 : 0;
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += countIn(s.selectionSet, seen);
+        else if (!seen.has(s.name.value) && fragments.has(s.name.value))
+          n += countIn(fragments.get(s.name.value)!.selectionSet, new Set([...seen, s.name.value]));
+      }
+      return n;
+    };
+    logins.set(operation, (count = countIn(operation.selectionSet, new Set())));
+  }
+  return count;
 }
 
 function limitError(message: string): GraphQLError {
