@@ -17,6 +17,12 @@ import { CLOSED_STATUSES } from './task-status.js';
 import { Task } from './task.entity.js';
 
 export const MAX_PAGE = 200;
+/**
+ * The page's LIMIT is written into its SQL, and each distinct SQL is a prepared statement kept by every
+ * connection: a page reads the smallest band that holds `first + 1` rows, so page sizes make five
+ * statements, not two hundred. 51 is the console's page of 50.
+ */
+const LIMIT_BANDS = [11, 21, 51, 101, MAX_PAGE + 1];
 
 /**
  * What the client selects of each task's measure and department (selectedFields), so the page query
@@ -89,9 +95,14 @@ export class TasksService {
     const department = this.projection(Department, 'pd', prefetch?.department);
     const rows = await preparedRows<Record<string, unknown>>(
       this.dataSource,
-      ...this.pageQuery(conditions, first + 1, measure, department),
+      ...this.pageQuery(
+        conditions,
+        LIMIT_BANDS.find((band) => band > first)!,
+        measure,
+        department,
+      ),
     );
-    const tasks = rows.map((r) => this.pageTask(r, measure, department));
+    const tasks = rows.slice(0, first + 1).map((r) => this.pageTask(r, measure, department));
     const edges = tasks.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node) }));
     return {
       edges,
@@ -243,7 +254,8 @@ function filterConditions(f: TaskFilter): SqlCondition[] {
   if (f.planId) conditions.push({ sql: 't.plan_id = :planId', params: { planId: f.planId } });
   if (f.departmentId)
     conditions.push({ sql: 't.department_id = :departmentId', params: { departmentId: f.departmentId } });
-  if (f.status?.length) conditions.push({ sql: 't.status IN (:...statuses)', params: { statuses: f.status } });
+  // One bound array, not one placeholder per status: the statement's text stays the same for any list.
+  if (f.status?.length) conditions.push({ sql: 't.status = ANY(:statuses)', params: { statuses: f.status } });
   if (f.overdueAsOf) {
     conditions.push({
       sql: 't.due_date < :overdueAsOf AND t.status NOT IN (:...closed)',
