@@ -20,10 +20,29 @@ export const MAX_COMPLEXITY = 20_000;
 /** Rows assumed for a list field that takes no `first` (a plan's measures, a measure's assignments). */
 export const ASSUMED_LIST_SIZE = 10;
 
-/** A list costs its children once per row: `first` rows when paginated, else ASSUMED_LIST_SIZE. */
-const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+/**
+ * Top-level lists without paging, costed at the size they reach over a province (a LEADER's scope):
+ * so `plans { measures { tasks { reports } } }` is refused while one plan's page, notices page or
+ * matrix (the nested lists, at ASSUMED_LIST_SIZE) still fits the budget.
+ */
+const LIST_SIZES: Record<string, number> = {
+  'Query.plans': 100,
+  'Query.supervisionNotices': 100,
+  'Query.supervisionQueue': 200,
+  'Query.departments': 1000,
+  'Query.departmentScorecards': 300,
+  'Query.jurisdictions': 100,
+  'Query.notifications': 100,
+  'Query.evaluations': 50,
+  'Query.indicatorAttainment': 100,
+  'Query.taskAuditTrail': 100,
+};
+
+/** A list costs its children once per row: `first` rows when paginated, else its size above or ASSUMED_LIST_SIZE. */
+const listEstimator: ComplexityEstimator = ({ args, field, type, childComplexity }) => {
   if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
-  return isListType(getNullableType(field.type)) ? 1 + childComplexity * ASSUMED_LIST_SIZE : undefined;
+  if (!isListType(getNullableType(field.type))) return undefined;
+  return 1 + childComplexity * (LIST_SIZES[`${type.name}.${field.name}`] ?? ASSUMED_LIST_SIZE);
 };
 
 /** Refuses operations nested deeper than MAX_DEPTH or costlier than MAX_COMPLEXITY before they run. */
