@@ -10,3 +10,4 @@ export * from './repo-path.js';
 export * from './logger.js';
 export * from './graphql-lookahead.js';
 export * from './database-error.js';
+export * from './xlsx-safety.js';
