@@ -80,7 +80,8 @@ function depthOfDocument(document: DocumentNode): number {
   return depth;
 }
 
-function complexityOf(
+/** The complexity of an operation as the limit costs it (remembered per document and variable set). */
+export function complexityOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
