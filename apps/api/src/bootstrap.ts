@@ -5,6 +5,8 @@ import { pinoHttp } from 'pino-http';
 import { createLogger, PinoLoggerService, repoPath, type AppConfig } from '@app/common';
 import { serveConsole } from '../../web/server/serve-console.js';
 import { AppModule } from './app.module.js';
+import { GRAPHQL_BODY_BYTES, graphqlBody } from './graphql-body.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Builds the API application (used by main.ts, the CLI and the end-to-end tests). */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
@@ -15,12 +17,16 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   // No ETag (a hash of every answer, for POSTs no cache revalidates) and no framework banner.
   app.set('etag', false);
   app.disable('x-powered-by');
+  // Behind a proxy the client's address (login limits) and scheme (HSTS) come from X-Forwarded-*.
+  app.set('trust proxy', config.TRUST_PROXY);
   // One line per request at info; below that level pino-http would only cost time (errors are
   // logged where they are handled).
   if (logger.isLevelEnabled('info')) {
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   }
-  app.useBodyParser('json', { limit: '15mb' }); // a plan document is pasted whole into importPlanDocument
+  app.use(securityHeaders);
+  app.use('/graphql', graphqlBody()); // 1 MB, or 13 MB for importPlanDocument
+  app.useBodyParser('json', { limit: GRAPHQL_BODY_BYTES });
   serveConsole(app, repoPath('dist', 'web')); // the web console at / (npm run web:build), when built
   app.enableShutdownHooks();
   return app;

@@ -7,6 +7,7 @@ import { formatGraphqlError, type AppConfig } from '@app/common';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
 
 const logger = new Logger('GraphQL');
+export const MAX_TOKENS = 10_000;
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
@@ -16,6 +17,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     autoSchemaFile: true,
     sortSchema: true,
     introspection: !production,
+    // No "did you mean …" naming fields and types a caller could not list without introspection.
+    hideSchemaDetailsFromClientErrors: production,
+    // A document's parse stops here: the console's largest operation has a few hundred tokens.
+    parseOptions: { maxTokens: MAX_TOKENS },
     // The default landing page loads from a CDN, unreachable on government intranets.
     playground: false,
     csrfPrevention: true,

@@ -4,8 +4,10 @@ import {
   GraphQLError,
   isListType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -18,10 +20,29 @@ export const MAX_COMPLEXITY = 20_000;
 /** Rows assumed for a list field that takes no `first` (a plan's measures, a measure's assignments). */
 export const ASSUMED_LIST_SIZE = 10;
 
-/** A list costs its children once per row: `first` rows when paginated, else ASSUMED_LIST_SIZE. */
-const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+/**
+ * Top-level lists without paging, costed at the size they reach over a province (a LEADER's scope):
+ * so `plans { measures { tasks { reports } } }` is refused while one plan's page, notices page or
+ * matrix (the nested lists, at ASSUMED_LIST_SIZE) still fits the budget.
+ */
+const LIST_SIZES: Record<string, number> = {
+  'Query.plans': 100,
+  'Query.supervisionNotices': 100,
+  'Query.supervisionQueue': 200,
+  'Query.departments': 1000,
+  'Query.departmentScorecards': 300,
+  'Query.jurisdictions': 100,
+  'Query.notifications': 100,
+  'Query.evaluations': 50,
+  'Query.indicatorAttainment': 100,
+  'Query.taskAuditTrail': 100,
+};
+
+/** A list costs its children once per row: `first` rows when paginated, else its size above or ASSUMED_LIST_SIZE. */
+const listEstimator: ComplexityEstimator = ({ args, field, type, childComplexity }) => {
   if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
-  return isListType(getNullableType(field.type)) ? 1 + childComplexity * ASSUMED_LIST_SIZE : undefined;
+  if (!isListType(getNullableType(field.type))) return undefined;
+  return 1 + childComplexity * (LIST_SIZES[`${type.name}.${field.name}`] ?? ASSUMED_LIST_SIZE);
 };
 
 /** Refuses operations nested deeper than MAX_DEPTH or costlier than MAX_COMPLEXITY before they run. */
@@ -29,7 +50,10 @@ export function queryLimitsPlugin(schemaOf: () => GraphQLSchema | undefined): Ap
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Each login is a password check (argon2, ~270 ms): one per operation, refused before any runs.
+          if (operation?.operation === OperationTypeNode.MUTATION && loginsOf(document, operation) > 1)
+            throw limitError('每次请求只能登录一次 (at most one login per operation)');
           const depth = depthOfDocument(document);
           if (depth > MAX_DEPTH) throw limitError(`查询嵌套过深 (query depth ${depth} exceeds ${MAX_DEPTH})`);
           const schema = schemaOf();
@@ -56,7 +80,8 @@ function depthOfDocument(document: DocumentNode): number {
   return depth;
 }
 
-function complexityOf(
+/** The complexity of an operation as the limit costs it (remembered per document and variable set). */
+export function complexityOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
@@ -78,6 +103,29 @@ function complexityOf(
     byVariables.set(key, complexity);
   }
   return complexity;
+}
+
+const logins = new WeakMap<OperationDefinitionNode, number>();
+
+/** `login` fields at the root of a mutation, aliases and fragments included (counted once per document). */
+function loginsOf(document: DocumentNode, operation: OperationDefinitionNode): number {
+  let count = logins.get(operation);
+  if (count === undefined) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const countIn = (set: SelectionSetNode, seen: Set<string>): number => {
+      let n = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) n += s.name.value === 'login' ? 1 : 0;
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += countIn(s.selectionSet, seen);
+        else if (!seen.has(s.name.value) && fragments.has(s.name.value))
+          n += countIn(fragments.get(s.name.value)!.selectionSet, new Set([...seen, s.name.value]));
+      }
+      return n;
+    };
+    logins.set(operation, (count = countIn(operation.selectionSet, new Set())));
+  }
+  return count;
 }
 
 function limitError(message: string): GraphQLError {

@@ -8,9 +8,9 @@ const API_PATHS = ['/graphql', '/health', '/exports', '/imports'];
 
 /**
  * Nothing but this server: no CDN, no inline script. Ant Design writes its styles into <style> tags
- * (CSS-in-JS), hence 'unsafe-inline' for styles only.
+ * (CSS-in-JS), hence 'unsafe-inline' for styles only. Sent on every answer (apps/api security-headers.ts).
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -38,8 +38,6 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     if (path.startsWith('/assets/') || (/\.[A-Za-z0-9]+$/.test(path) && path !== '/index.html')) return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.sendFile(index);
   });
   return true;

@@ -1,18 +1,28 @@
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'luoshi-development-secret-change-me-0000';
+const DEV_ENVIRONMENTS = ['development', 'test'];
+
+/** A URL of the given scheme that parses: a malformed one would otherwise fail later, echoed whole by a driver. */
+const url = (scheme: RegExp, message: string) =>
+  z
+    .string()
+    .regex(scheme, message)
+    .refine((v) => URL.canParse(v), 'is not a valid URL');
+
+/** The value as shown in an error: a URL's password never is. */
+function shownValue(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:).*@/i, '$1***@');
+}
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-      .default('postgres://postgres@127.0.0.1:5432/luoshi'),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-      .default('redis://127.0.0.1:6379'),
+    /** Any value but development or test is a deployment: it must bring its own JWT_SECRET. */
+    NODE_ENV: z.string().default('development'),
+    DATABASE_URL: url(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default(
+      'postgres://postgres@127.0.0.1:5432/luoshi',
+    ),
+    REDIS_URL: url(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** API processes sharing PORT (node:cluster); unset = one per CPU. 1 = a single process. */
     API_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
@@ -34,10 +44,13 @@ const schema = z
       .default('luoshi'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587; unset = no e-mail. */
-    SMTP_URL: z
+    SMTP_URL: url(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    /** Express's `trust proxy` (a hop count, `loopback`, addresses…): off unless a proxy is in front. */
+    TRUST_PROXY: z
       .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-      .optional(),
+      .regex(/^(\d+|true|false|[\w.:/, -]+)$/, 'must be a hop count, true, or addresses/subnets')
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v === 'true' ? true : v === 'false' ? false : v))
+      .default(false),
     MAIL_FROM: z.string().default('luoshi 落实 <noreply@luoshi.local>'),
     /** Tries of one e-mail or webhook delivery before it is dead-lettered, and the first retry's delay. */
     DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
@@ -48,8 +61,9 @@ const schema = z
     OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
   })
   .transform((env, ctx) => {
-    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {
+      const message = `is required when NODE_ENV is ${env.NODE_ENV} (not development or test)`;
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
       return z.NEVER;
     }
     return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
@@ -66,7 +80,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
-  const shown = name in cleaned && !/SECRET|PASSWORD/.test(name) ? ` (got "${cleaned[name]}")` : '';
+  const shown = name in cleaned && !/SECRET|PASSWORD/.test(name) ? ` (got "${shownValue(cleaned[name]!)}")` : '';
   throw new ConfigError(`Invalid environment: ${name} ${issue.message}${shown}`);
 }
 

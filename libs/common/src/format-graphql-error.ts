@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { driverCode } from './database-error.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { driverCode, isUniqueViolation } from './database-error.js';
+import { ConflictError, DomainError, ErrorCode } from './errors.js';
 
 const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -24,17 +24,8 @@ export function formatGraphqlError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
-  }
-  if (driverCode(original) === INVALID_TEXT_REPRESENTATION) {
-    // A malformed id (not a UUID) names nothing that exists.
-    return {
-      ...base,
-      message: '标识无效，对象不存在 (no object with that id)',
-      extensions: { code: ErrorCode.NOT_FOUND },
-    };
-  }
+  const domain = domainErrorOf(original);
+  if (domain) return { ...base, message: domain.message, extensions: { code: domain.code, ...domain.details } };
   const httpStatus = httpStatusOf(original);
   if (httpStatus === 429) {
     return {
@@ -60,6 +51,21 @@ export function formatGraphqlError(
 }
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
+
+/**
+ * The domain meaning of an error, when it has one: a DomainError, or what the database refused — the
+ * one mapping, used by GraphQL (above) and REST (RestErrorFilter) alike.
+ */
+export function domainErrorOf(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  // A malformed id (not a UUID) names nothing that exists.
+  if (driverCode(error) === INVALID_TEXT_REPRESENTATION)
+    return new DomainError(ErrorCode.NOT_FOUND, '标识无效，对象不存在 (no object with that id)');
+  // Two requests raced to create the same thing (an extension, a user, an assignment): the loser's is stale.
+  if (isUniqueViolation(error))
+    return new ConflictError('已被同时提交的请求抢先创建 (conflict: a concurrent request created it first)');
+  return undefined;
+}
 
 function httpStatusOf(error: unknown): number | undefined {
   const candidate = error as { getStatus?: () => number } | null;

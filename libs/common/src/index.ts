@@ -11,3 +11,4 @@ export * from './logger.js';
 export * from './graphql-lookahead.js';
 export * from './database-error.js';
 export * from './rest-error.filter.js';
+export * from './xlsx-safety.js';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode } from './errors.js';
+import { ErrorCode } from './errors.js';
+import { domainErrorOf } from './format-graphql-error.js';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -11,7 +12,6 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
-const INVALID_TEXT_REPRESENTATION = '22P02';
 
 /**
  * The REST face of formatGraphqlError for the Excel endpoints: `{ code, message, …details }` with
@@ -28,13 +28,9 @@ export class RestErrorFilter implements ExceptionFilter {
   }
 
   private answer(error: unknown): { status: number; body: Record<string, unknown> } {
-    if (error instanceof DomainError)
-      return { status: STATUS[error.code], body: { code: error.code, message: error.message, ...error.details } };
-    if ((error as { driverError?: { code?: string } })?.driverError?.code === INVALID_TEXT_REPRESENTATION)
-      return {
-        status: 404,
-        body: { code: ErrorCode.NOT_FOUND, message: '标识无效，对象不存在 (no object with that id)' },
-      };
+    const domain = domainErrorOf(error); // the same mapping as GraphQL's
+    if (domain)
+      return { status: STATUS[domain.code], body: { code: domain.code, message: domain.message, ...domain.details } };
     if (error instanceof HttpException && error.getStatus() < 500) {
       // Nest's own refusals: an upload over the size limit (413), a malformed request (400).
       return { status: error.getStatus(), body: { code: ErrorCode.BAD_USER_INPUT, message: error.message } };

@@ -17,10 +17,16 @@ import { CLOSED_STATUSES } from './task-status.js';
 import { Task } from './task.entity.js';
 
 export const MAX_PAGE = 200;
+/**
+ * The page's LIMIT is written into its SQL, and each distinct SQL is a prepared statement kept by every
+ * connection: a page reads the smallest band that holds `first + 1` rows, so page sizes make five
+ * statements, not two hundred. 51 is the console's page of 50.
+ */
+const LIMIT_BANDS = [11, 21, 51, 101, MAX_PAGE + 1];
 
 /**
  * What the client selects of each task's measure and department (selectedFields), so the page query
- * can fetch it at once. A relation is joined only when every field selected of it is a column.
+ * can fetch it at once. A relation is joined only when every field selected of it is in PAGE_JOINED.
  */
 export interface PagePrefetch {
   measure?: Set<string>;
@@ -34,12 +40,26 @@ export interface PagePrefetch {
  */
 const PAGE_OMITS = ['completedAt', 'returnedAt', 'createdAt', 'updatedAt'];
 
+/**
+ * The columns a page joins of its tasks' measures and departments: what the console and the hot path
+ * show, fixed rather than what each client selects, so a page statement's text — a prepared statement
+ * kept by every connection — cannot be varied by picking fields. A selection outside them is loaded.
+ */
+const PAGE_JOINED = { measure: ['id', 'planId', 'code', 'title', 'deadline'], department: ['id', 'name', 'shortName'] };
+
+/** The join's reader when every field selected of the relation is one of its columns, else null (loaded). */
+function joinable<T extends ObjectLiteral>(rows: EntityRows<T>, columns: string[], fields?: Set<string>) {
+  if (!fields) return null;
+  for (const f of fields) if (f !== '__typename' && !columns.includes(f)) return null;
+  return rows;
+}
+
 /** Reads of tasks within the caller's scope, and the loaders of task relations. */
 @Injectable()
 export class TasksService {
   private readonly pageTaskRows: EntityRows<Task>;
-  /** Readers of the measure and department columns a page selects, per set of fields. */
-  private readonly projections = new Map<string, EntityRows<ObjectLiteral> | null>();
+  private readonly pageMeasureRows: EntityRows<Measure>;
+  private readonly pageDepartmentRows: EntityRows<Department>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,6 +73,8 @@ export class TasksService {
       't',
       taskColumns.filter((c) => !PAGE_OMITS.includes(c)),
     );
+    this.pageMeasureRows = new EntityRows(dataSource, Measure, 'pm', PAGE_JOINED.measure);
+    this.pageDepartmentRows = new EntityRows(dataSource, Department, 'pd', PAGE_JOINED.department);
   }
 
   async get(scope: AccessScope, id: string): Promise<Task> {
@@ -85,13 +107,18 @@ export class TasksService {
         params: { afterDue: c.dueDate, afterId: c.id },
       });
     }
-    const measure = this.projection(Measure, 'pm', prefetch?.measure);
-    const department = this.projection(Department, 'pd', prefetch?.department);
+    const measure = joinable(this.pageMeasureRows, PAGE_JOINED.measure, prefetch?.measure);
+    const department = joinable(this.pageDepartmentRows, PAGE_JOINED.department, prefetch?.department);
     const rows = await preparedRows<Record<string, unknown>>(
       this.dataSource,
-      ...this.pageQuery(conditions, first + 1, measure, department),
+      ...this.pageQuery(
+        conditions,
+        LIMIT_BANDS.find((band) => band > first)!,
+        measure,
+        department,
+      ),
     );
-    const tasks = rows.map((r) => this.pageTask(r, measure, department));
+    const tasks = rows.slice(0, first + 1).map((r) => this.pageTask(r, measure, department));
     const edges = tasks.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node) }));
     return {
       edges,
@@ -125,29 +152,6 @@ export class TasksService {
     ].join('');
     const params = Object.assign({}, ...where.map((c) => c.params)) as Record<string, unknown>;
     return this.dataSource.driver.escapeQueryWithParameters(sql, params);
-  }
-
-  /**
-   * The reader of the selected fields of a joined relation, or null — not joined — when nothing is
-   * selected of it or a selected field is not a column (a resolver of its own, which needs the loader).
-   */
-  private projection<T extends ObjectLiteral>(
-    entity: new () => T,
-    alias: string,
-    fields?: Set<string>,
-  ): EntityRows<T> | null {
-    if (!fields) return null;
-    const wanted = [...fields].filter((f) => f !== '__typename').sort();
-    const key = `${alias}:${wanted.join(',')}`;
-    let rows = this.projections.get(key) as EntityRows<T> | null | undefined;
-    if (rows === undefined) {
-      const columns = ['id', ...wanted];
-      rows = EntityRows.areColumns(this.dataSource, entity, columns)
-        ? new EntityRows(this.dataSource, entity, alias, columns)
-        : null;
-      this.projections.set(key, rows as EntityRows<ObjectLiteral> | null);
-    }
-    return rows;
   }
 
   private pageTask(
@@ -243,7 +247,8 @@ function filterConditions(f: TaskFilter): SqlCondition[] {
   if (f.planId) conditions.push({ sql: 't.plan_id = :planId', params: { planId: f.planId } });
   if (f.departmentId)
     conditions.push({ sql: 't.department_id = :departmentId', params: { departmentId: f.departmentId } });
-  if (f.status?.length) conditions.push({ sql: 't.status IN (:...statuses)', params: { statuses: f.status } });
+  // One bound array, not one placeholder per status: the statement's text stays the same for any list.
+  if (f.status?.length) conditions.push({ sql: 't.status = ANY(:statuses)', params: { statuses: f.status } });
   if (f.overdueAsOf) {
     conditions.push({
       sql: 't.due_date < :overdueAsOf AND t.status NOT IN (:...closed)',

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { BadInputError } from '@app/common';
+import { assertSafeXlsx, BadInputError, type XlsxLimits } from '@app/common';
 import { LEDGER, UPLOAD_HEADERS } from './ledger-columns.js';
 
 /** A filled row of an uploaded ledger, as read. */
@@ -29,6 +29,17 @@ export interface LedgerProblem {
 
 /** A department's ledger has hundreds of rows; far more is not one. */
 const MAX_ROWS = 10_000;
+/**
+ * Checked on the zip before exceljs inflates it (the 5 MB upload limit is on compressed bytes): a
+ * ledger of MAX_ROWS rows with long measure titles inflates to about 15 MB.
+ */
+const LEDGER_LIMITS: XlsxLimits = {
+  maxEntries: 200,
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+  maxRatio: 200,
+  maxRows: MAX_ROWS + 1,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -52,6 +63,7 @@ export function ledgerRefusal(problems: LedgerProblem[]): BadInputError {
 export async function readLedger(fileName: string, content: Buffer): Promise<LedgerUpload> {
   if (!/\.xlsx$/i.test(fileName) || !content.subarray(0, 4).equals(ZIP_MAGIC))
     throw new BadInputError('请上传 .xlsx 格式的台账 (the upload is not an .xlsx file)');
+  assertSafeXlsx(content, LEDGER_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ExcelJS.Buffer); // exceljs types its own Buffer
