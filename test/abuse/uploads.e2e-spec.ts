@@ -144,3 +144,28 @@ describe('abuse: uploads (the department ledger, 台账)', () => {
     expect(res.error.message).toMatch(/more than 200 files/);
   });
 });
+
+describe('abuse: uploads (the registry spreadsheet, 登记表)', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    await t.user('registry.uploader', UserRole.ADMIN);
+    token = await tokenOf(t, 'registry.uploader');
+  });
+  afterAll(() => t.stop());
+
+  // The registry reader streams rows but caches shared strings: a bomb there would fill the heap first.
+  it('refuses shared strings that declare 1 MB and inflate to 300 MB, within a second, saving nothing', async () => {
+    const bomb = workbook({ name: 'xl/sharedStrings.xml', data: spaces(300), declaredSize: MB });
+    const before = process.memoryUsage().heapUsed;
+    const started = Date.now();
+    const res = await upload(t, '/imports/registry', bomb, 'registry.xlsx', token);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * MB);
+    expect(res.status).toBe(400);
+    expect(res.error.code).toBe('BAD_USER_INPUT');
+    expect(res.error.message).toMatch(/declared size/);
+  });
+});

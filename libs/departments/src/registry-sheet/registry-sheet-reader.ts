@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { BadInputError } from '@app/common';
+import { assertSafeXlsx, BadInputError, type XlsxLimits } from '@app/common';
 import { REGISTRY_COLUMNS, REGISTRY_HEADERS, splitAliases, type RegistryColumn } from './registry-columns.js';
 
 /** One filled row of an uploaded 登记表, cells trimmed. */
@@ -19,6 +19,16 @@ export interface RegistryRow {
 /** A county's registry is some hundred rows, a province's some thousands; far more is not a registry. */
 export const MAX_REGISTRY_ROWS = 20_000;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+// Checked on the zip's directory before anything inflates: the stream reader caches shared strings,
+// so a small file declaring gigabytes of them would otherwise fill the heap before the row cap bites.
+const REGISTRY_LIMITS: XlsxLimits = {
+  maxEntries: 200,
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+  maxRatio: 200,
+  // Rows are capped while streaming, with the registry's own message (header not counted).
+  maxRows: Number.POSITIVE_INFINITY,
+};
 
 /**
  * Reads the first sheet of an uploaded registry spreadsheet, streaming, so that a file of too many
@@ -27,6 +37,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function readRegistrySheet(fileName: string, content: Buffer): Promise<RegistryRow[]> {
   if (!/\.xlsx$/i.test(fileName) || !content.subarray(0, 4).equals(ZIP_MAGIC))
     throw new BadInputError('请上传 .xlsx 格式的登记表 (the upload is not an .xlsx file)');
+  assertSafeXlsx(content, REGISTRY_LIMITS);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
