@@ -417,6 +417,8 @@ describe('registry administration', () => {
       });
       expect(await figures()).toEqual(before); // a preview changes nothing
 
+      const signedIn = await t.gql('{ me { id } }', {}, 'liaison.own'); // a token naming the health bureau
+      expect(signedIn.errors).toBeUndefined();
       const merged = await t.gql<{
         mergeDepartments: { department: { id: string; formerNames: string[] }; tasksMoved: number; usersMoved: number };
       }>(MERGE, { f: from, i: into }, 'sup.own');
@@ -424,6 +426,12 @@ describe('registry administration', () => {
       expect(merged.data!.mergeDepartments.tasksMoved).toBe(before.movable);
       expect(merged.data!.mergeDepartments.usersMoved).toBe(before.users);
       expect(merged.data!.mergeDepartments.department.formerNames).toEqual(expect.arrayContaining([health.name]));
+
+      // The moved liaison's token still names the old department: refused at once; signed in again, 民政局's.
+      expect(codeOf(await t.gql('{ me { id } }', {}, 'liaison.own'))).toBe('UNAUTHENTICATED');
+      t.forgetToken('liaison.own');
+      const me = await t.gql<{ me: { department: { id: string } } }>('{ me { department { id } } }', {}, 'liaison.own');
+      expect(me.data!.me.department.id).toBe(into);
 
       const after = await figures();
       expect(after).toMatchObject({ movable: 0, duplicate: 0, users: 0, drafts: 0 });

@@ -85,6 +85,11 @@ export class TestApp {
     return username;
   }
 
+  /** The next request as this user signs in again (after a change that revoked its token). */
+  forgetToken(username: string): void {
+    this.tokens.delete(username);
+  }
+
   private async token(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;

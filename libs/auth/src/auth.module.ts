@@ -29,6 +29,6 @@ import { UsersService } from './users.service.js';
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService, AccessScopeService],
+  exports: [AuthService, UsersService, AccessScopeService, UserStatusChannel],
 })
 export class AuthModule {}

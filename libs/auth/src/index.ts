@@ -10,3 +10,4 @@ export * from './auth.module.js';
 export * from './dtos/create-user.input.js';
 export * from './department-users.js';
 export * from './dtos/user-patch.input.js';
+export * from './user-status.channel.js';

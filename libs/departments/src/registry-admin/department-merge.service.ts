@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { AccessScopeService, countDepartmentUsers, moveDepartmentUsers, type AccessScope } from '@app/auth';
+import {
+  AccessScopeService,
+  countDepartmentUsers,
+  moveDepartmentUsers,
+  UserStatusChannel,
+  type AccessScope,
+} from '@app/auth';
 import { BadInputError, NotFoundError } from '@app/common';
 import { Department } from '../department.entity.js';
 import { DepartmentMergeParticipants } from './department-merge-participants.js';
@@ -22,6 +28,7 @@ export class DepartmentMergeService {
     private readonly audit: AuditService,
     private readonly scopes: AccessScopeService,
     private readonly participants: DepartmentMergeParticipants,
+    private readonly userStatus: UserStatusChannel,
   ) {}
 
   preview(scope: AccessScope, fromId: string, intoId: string): Promise<DepartmentMergePreview> {
@@ -33,11 +40,12 @@ export class DepartmentMergeService {
     });
   }
 
-  merge(scope: AccessScope, fromId: string, intoId: string): Promise<DepartmentMergeResult> {
-    return this.dataSource.transaction(async (m) => {
+  async merge(scope: AccessScope, fromId: string, intoId: string): Promise<DepartmentMergeResult> {
+    const { result, movedUsers } = await this.dataSource.transaction(async (m) => {
       const { from, into } = await this.pair(m, scope, fromId, intoId, 'pessimistic_write');
       const figures = await this.participants.run(m, 'apply', fromId, intoId, scope.user.id);
-      const usersMoved = await moveDepartmentUsers(m, fromId, intoId);
+      const movedUsers = await moveDepartmentUsers(m, fromId, intoId);
+      const usersMoved = movedUsers.length;
       const added = namesAdded(from, into);
       const formerNames = [...into.formerNames, ...added];
       await m.query('UPDATE department SET former_names = $2 WHERE id = $1', [intoId, formerNames]);
@@ -52,8 +60,12 @@ export class DepartmentMergeService {
         { from: { id: from.id, key: from.key, name: from.name }, formerNames: into.formerNames },
         { ...figures, usersMoved, formerNames },
       );
-      return { department: Object.assign(into, { formerNames }), tasksMoved: figures.tasksMoved, usersMoved };
+      const result = { department: Object.assign(into, { formerNames }), tasksMoved: figures.tasksMoved, usersMoved };
+      return { result, movedUsers };
     });
+    // Their old tokens name the old department: refused from now on, in every API process.
+    for (const id of movedUsers) await this.userStatus.changed(id);
+    return result;
   }
 
   /**
