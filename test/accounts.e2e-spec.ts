@@ -327,6 +327,23 @@ describe('accounts administered in the product', () => {
       expect((await login('acc.elsewhere', PASSWORD, second)).code).toBe('UNAUTHENTICATED');
     });
 
+    it("a district created through one process is within its supervisor's reach in the other at once", async () => {
+      const token = await tokenOf('acc.sup');
+      const names = async () =>
+        (
+          await call<{ jurisdictions: { name: string }[] }>(second, token, '{ jurisdictions { name } }')
+        ).data!.jurisdictions.map((j) => j.name);
+      expect(await names()).not.toContain('新区街道'); // the second process caches 滕州市's subtree now
+      const created = await t.gql(
+        'mutation($i: JurisdictionInput!) { createJurisdiction(input: $i) { id } }',
+        { i: { name: '新区街道', level: 'TOWNSHIP', parentId: await jurisdictionId('tengzhou') } },
+        'acc.sup',
+      );
+      expect(created.errors).toBeUndefined();
+      for (let i = 0; i < 40 && !(await names()).includes('新区街道'); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await names()).toContain('新区街道'); // told through Redis, well before the minute's TTL
+    });
+
     it('a role change through one process is refused at once by the other', async () => {
       await t.user('acc.elsewhere.role', UserRole.LEADER, { jurisdictionKey: 'tengzhou' });
       const token = await tokenOf('acc.elsewhere.role');

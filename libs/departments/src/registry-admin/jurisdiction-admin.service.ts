@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { AccessScopeService, UserRole, type AccessScope } from '@app/auth';
+import { AccessScopeService, UserRole, type AccessScope, UserStatusChannel } from '@app/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@app/common';
 import { lockKey } from '@app/database';
 import type { JurisdictionInput, JurisdictionPatch } from '../dtos/jurisdiction.input.js';
@@ -16,6 +16,7 @@ export class JurisdictionAdminService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly scopes: AccessScopeService,
+    private readonly accessChanges: UserStatusChannel,
   ) {}
 
   async create(scope: AccessScope, input: JurisdictionInput): Promise<Jurisdiction> {
@@ -24,7 +25,7 @@ export class JurisdictionAdminService {
       await this.audit.record(m, scope.user.id, 'jurisdiction.create', 'jurisdiction', j.id, null, stateOf(j));
       return j;
     });
-    this.scopes.invalidateSubtrees();
+    await this.accessChanges.treeChanged();
     return created;
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { AccessScopeService, type AccessScope } from '@app/auth';
+import { AccessScopeService, type AccessScope, UserStatusChannel } from '@app/auth';
 import { BadInputError, DomainError } from '@app/common';
 import { lockKey } from '@app/database';
 import { Department } from '../department.entity.js';
@@ -44,6 +44,7 @@ export class RegistryImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly scopes: AccessScopeService,
+    private readonly accessChanges: UserStatusChannel,
     private readonly jurisdictions: JurisdictionAdminService,
     private readonly departments: DepartmentAdminService,
   ) {}
@@ -65,7 +66,7 @@ export class RegistryImportService {
       });
       return figures;
     });
-    if (result.jurisdictionsCreated) this.scopes.invalidateSubtrees();
+    if (result.jurisdictionsCreated) await this.accessChanges.treeChanged();
     return result;
   }
 }
