@@ -3,8 +3,7 @@
 import { parseAssignmentList } from '../assignments/explicit-list.js';
 import { parentheticals } from '../assignments/parentheticals.js';
 import type { SourceLine } from '../normalise.js';
-import { parseHeading } from '../outline/heading.js';
-import { headingSentence, walk, type OutlineNode } from '../outline/outline.js';
+import { headingSentence, originalHeading, walk, type OutlineNode } from '../outline/outline.js';
 import type { DraftSection } from '../types.js';
 import { inlineEnumeration } from './inline-items.js';
 
@@ -38,15 +37,17 @@ function firstLine(node: OutlineNode): number {
   return node.line?.no ?? node.children[0]?.line?.no ?? 0;
 }
 
-function textOf(lines: SourceLine[]): string {
-  return lines.map((l, i) => (i === 0 ? (parseHeading(l.original)?.rest ?? l.original) : l.original)).join('\n');
+function textOf(node: OutlineNode): string {
+  return node.lines
+    .map((l, i) => (i === 0 ? (originalHeading(l, node.ordinal)?.rest ?? l.original) : l.original))
+    .join('\n');
 }
 
 /** A leaf item as one measure, or — when a paragraph of it enumerates items inline — one measure per item. */
 function measuresOf(node: OutlineNode): MeasureItem[] {
   const inline = inlineEnumeration(node.lines);
   if (!inline) {
-    const item = { code: node.code, title: node.title, text: textOf(node.lines), sectionTitle: enclosingTitle(node) };
+    const item = { code: node.code, title: node.title, text: textOf(node), sectionTitle: enclosingTitle(node) };
     return [{ ...item, lines: node.lines, sharedLines: [] }];
   }
   const shared = node.lines.map((l) => (l === inline.paragraph ? inline.leadIn : l));
