@@ -80,7 +80,7 @@ export class Assigner {
   assignUnits(units: ListedUnit[], line: SourceLine): MeasureAssignments {
     const out: MeasureAssignments = { assignments: [], warnings: [] };
     this.keepApart(units);
-    for (const unit of units) this.add(unit.name, unit.role, line, out);
+    for (const unit of units) this.add(unit, line, out);
     return out;
   }
 
@@ -92,7 +92,7 @@ export class Assigner {
   private readExplicit(line: SourceLine, out: MeasureAssignments): void {
     for (const list of this.listsOf(line)) {
       this.keepApart(list.units);
-      for (const unit of list.units) this.add(unit.name, unit.role, line, out);
+      for (const unit of list.units) this.add(unit, line, out);
       for (const words of list.collectives) out.warnings.push(collectiveWarning(line, words));
     }
   }
@@ -134,14 +134,19 @@ export class Assigner {
 
   /**
    * An explicitly listed unit: its department(s), one per child government, a collective warning, or — named but
-   * in no registry — a provisional department with the role the list gives it, announced once per plan.
+   * in no registry — a provisional department with the role the list gives it, announced once per plan. Its
+   * mentionedAs is what the list prints for it (各区、县级市 for 各县级市), or the part of it split at 和.
    */
-  private add(name: string, role: AssignmentRole, line: SourceLine, out: MeasureAssignments): void {
-    for (const [mention, resolution] of this.resolveName(name)) {
+  private add(unit: ListedUnit, line: SourceLine, out: MeasureAssignments): void {
+    const { name, role } = unit;
+    for (const [part, resolution] of this.resolveName(name)) {
+      const mention = part === name ? (unit.printedAs ?? name) : part;
       if (resolution.kind === 'collective') {
-        out.warnings.push(collectiveWarning(line, mention, resolution.reason));
-      } else if (resolution.kind === 'unknown' || this.apart.has(mention)) {
-        this.keepUnit(mention, role, line, out);
+        // 各有关区、县级市: both parts are one collective the list prints, warned once.
+        const said = out.warnings.some((w) => w.line === line.no && w.message.startsWith(`集体称谓「${mention}」`));
+        if (!said) out.warnings.push(collectiveWarning(line, mention, resolution.reason));
+      } else if (resolution.kind === 'unknown' || this.apart.has(part)) {
+        this.keepUnit(part, role, line, out);
       } else {
         for (const a of toAssignments(mention, resolution, role, 'LIST')) push(out, a);
       }
