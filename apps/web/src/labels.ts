@@ -14,6 +14,14 @@ export const ROLE_IN_MEASURE: Record<string, { text: string; color: string }> = 
   RESPONSIBLE: { text: '负责', color: 'geekblue' },
 };
 
+/** How the importer found an assignment (Assignment.source), in the words a reviewer reads. */
+export const ASSIGNMENT_SOURCE: Record<string, string> = {
+  LIST: '名单列明',
+  PROSE: '正文提及',
+  PLAN_DEFAULT: '未列明，由规划牵头单位负责',
+  FAN_OUT: '各区县分解',
+};
+
 export const ESCALATION: Record<number, { text: string; color: string }> = {
   1: { text: '临期提醒', color: 'gold' },
   2: { text: '逾期预警', color: 'orange' },

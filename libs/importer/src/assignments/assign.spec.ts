@@ -6,6 +6,14 @@ import { Assigner, leadRuleLine, type KeepUnit } from './assign.js';
 import { ActorFinder } from './prose-actors.js';
 
 const existing = (departmentKey: string): DepartmentTarget => ({ kind: 'existing', departmentKey });
+const taxation = (): DepartmentTarget => ({
+  kind: 'provisional',
+  departmentKey: 'tz.TAXATION',
+  jurisdictionKey: 'tz',
+  functionCode: 'TAXATION',
+  name: '滕州市税务局',
+  shortName: '市税务局',
+});
 
 // A registry in miniature: the resolver's answers for the names these tests use.
 const KNOWN: Record<string, MentionResolution> = {
@@ -24,6 +32,9 @@ const KNOWN: Record<string, MentionResolution> = {
     ],
   },
   各有关部门: { kind: 'collective', reason: '泛指' },
+  // A function the registry has no department of in tz: both names fall on the catalogue's placeholder.
+  市国税局: { kind: 'department', target: taxation() },
+  市地税局: { kind: 'department', target: taxation() },
   市政府: { kind: 'department', target: existing('tz.GOVERNMENT') },
   县政府: {
     kind: 'fanout',
@@ -143,5 +154,43 @@ describe('Assigner', () => {
     expect(ruled.assign([plan[0]!]).assignments.map((a) => a.role)).toEqual(['RESPONSIBLE', 'RESPONSIBLE']);
     expect(ruled.assign([plan[1]!]).assignments.map((a) => a.role)).toEqual(['LEAD', 'COOPERATING']);
     expect(ruled.assign([plan[2]!]).assignments.map((a) => a.role)).toEqual(['LEAD', 'COOPERATING']);
+  });
+
+  describe('two printed names of one function the registry lacks, in one list', () => {
+    const keys = (result: { assignments: { mentionedAs: string; target: DepartmentTarget }[] }) =>
+      result.assignments.map((a) => `${a.mentionedAs}>${a.target.departmentKey}`);
+
+    it('keeps both: the first on the placeholder of the function, the other under its printed name', () => {
+      const own = new Assigner(resolve, keep, null, null);
+      const result = own.assign(lines('加强工作。（牵头单位：市卫计局，配合单位：市国税局、市地税局）'));
+      expect(keys(result)).toEqual(['市卫计局>tz.HEALTH', '市国税局>tz.TAXATION', '市地税局>tz.~市地税局']);
+      expect(result.assignments.at(-1)).toMatchObject({ role: 'COOPERATING', source: 'LIST', explicit: true });
+      expect(result.warnings).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('「市地税局」不在部门登记表中') }),
+      ]);
+    });
+
+    it('keeps one printed name on one department throughout the plan, measures before the list included', () => {
+      const plan = lines(
+        '1.甲。（市地税局负责）',
+        '2.乙。（市国税局、市地税局负责）',
+        '3.丙。（市地税局、市国税局负责）',
+      );
+      const own = new Assigner(resolve, keep, null, null);
+      own.learnLists(plan);
+      expect(plan.map((line) => keys(own.assign([line])))).toEqual([
+        ['市地税局>tz.~市地税局'],
+        ['市国税局>tz.TAXATION', '市地税局>tz.~市地税局'],
+        ['市地税局>tz.~市地税局', '市国税局>tz.TAXATION'],
+      ]);
+    });
+
+    it('leaves apart lists alone: one name in each list stays on the placeholder', () => {
+      const own = new Assigner(resolve, keep, null, null);
+      expect(keys(own.assign(lines('1.甲。（市国税局负责）', '（市地税局配合）')))).toEqual([
+        '市国税局>tz.TAXATION',
+        '市地税局>tz.TAXATION',
+      ]);
+    });
   });
 });

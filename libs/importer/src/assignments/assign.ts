@@ -2,7 +2,7 @@
 import type { SourceLine } from '../normalise.js';
 import type { MentionResolution } from '../resolve/index.js';
 import type { AssignmentRole, DepartmentTarget, DraftAssignment, ImportWarning } from '../types.js';
-import { LEAD_RULE, parseAssignmentList, type ListedUnit } from './explicit-list.js';
+import { LEAD_RULE, parseAssignmentList, type AssignmentList, type ListedUnit } from './explicit-list.js';
 import { parentheticals } from './parentheticals.js';
 import type { ActorFinder } from './prose-actors.js';
 
@@ -40,10 +40,17 @@ export interface MeasureAssignments {
   warnings: ImportWarning[];
 }
 
+/** The department of a function the registry lacks, named from the catalogue (key `<jurisdiction>.<function>`). */
+function isFunctionPlaceholder(target: DepartmentTarget): boolean {
+  return target.kind === 'provisional' && target.departmentKey === `${target.jurisdictionKey}.${target.functionCode}`;
+}
+
 /** Reads the assignments of measures of one plan, in document order. */
 export class Assigner {
   /** Provisional units already announced by a warning in this plan. */
   private readonly kept = new Set<string>();
+  /** Printed names kept apart from the placeholder of their function in this plan (see keepApart). */
+  private readonly apart = new Set<string>();
 
   constructor(
     private readonly resolve: ResolveMention,
@@ -52,6 +59,14 @@ export class Assigner {
     /** From this line on, 负责 lists name their lead first. */
     private readonly leadRuleFrom: number | null,
   ) {}
+
+  /**
+   * Reads every list of the plan before its measures, so that a name kept apart in a later list (keepApart) is kept
+   * apart in the measures before it too: one printed name is one department throughout the plan.
+   */
+  learnLists(lines: SourceLine[]): void {
+    for (const line of lines) for (const list of this.listsOf(line)) this.keepApart(list.units);
+  }
 
   assign(lines: SourceLine[]): MeasureAssignments {
     const out: MeasureAssignments = { assignments: [], warnings: [] };
@@ -64,17 +79,41 @@ export class Assigner {
   /** Units named by a table's columns (牵头单位, 配合单位): all explicit. */
   assignUnits(units: ListedUnit[], line: SourceLine): MeasureAssignments {
     const out: MeasureAssignments = { assignments: [], warnings: [] };
-    for (const unit of units) this.add(unit.name, unit.role, line, out);
+    this.keepApart(units);
+    for (const unit of units) this.add(unit, line, out);
     return out;
   }
 
-  private readExplicit(line: SourceLine, out: MeasureAssignments): void {
+  private listsOf(line: SourceLine): AssignmentList[] {
     const leadRule = this.leadRuleFrom !== null && line.no >= this.leadRuleFrom;
-    for (const group of parentheticals(line.text)) {
-      const list = parseAssignmentList(group.content, leadRule);
-      if (!list) continue;
-      for (const unit of list.units) this.add(unit.name, unit.role, line, out);
+    return parentheticals(line.text).flatMap((group) => parseAssignmentList(group.content, leadRule) ?? []);
+  }
+
+  private readExplicit(line: SourceLine, out: MeasureAssignments): void {
+    for (const list of this.listsOf(line)) {
+      this.keepApart(list.units);
+      for (const unit of list.units) this.add(unit, line, out);
       for (const words of list.collectives) out.warnings.push(collectiveWarning(line, words));
+    }
+  }
+
+  /**
+   * Two printed names of one list that resolve to the one placeholder of a function the registry lacks (市国税局 and
+   * 市地税局 → the city's TAXATION department) are two units: a list does not name a unit twice. The first name of
+   * the plan keeps the placeholder; any other becomes a provisional unit under its printed name (待确认部门
+   * 市地税局, function guessed from its words), so that both keep their assignment and a reviewer merges them if they
+   * are one. Only within one list: across lists two printed forms (市发改委, 市发展改革委) may well be one unit. A
+   * department the registry has (its names and aliases) is left alone: the registry says what it answers to.
+   */
+  private keepApart(units: ListedUnit[]): void {
+    const holders = new Map<string, string>();
+    for (const { name } of units) {
+      const resolution = this.resolve(name);
+      if (this.apart.has(name) || resolution.kind !== 'department' || !isFunctionPlaceholder(resolution.target))
+        continue;
+      const holder = holders.get(resolution.target.departmentKey);
+      if (holder === undefined) holders.set(resolution.target.departmentKey, name);
+      else if (holder !== name && this.keep(name)) this.apart.add(name);
     }
   }
 
@@ -95,14 +134,19 @@ export class Assigner {
 
   /**
    * An explicitly listed unit: its department(s), one per child government, a collective warning, or — named but
-   * in no registry — a provisional department with the role the list gives it, announced once per plan.
+   * in no registry — a provisional department with the role the list gives it, announced once per plan. Its
+   * mentionedAs is what the list prints for it (各区、县级市 for 各县级市), or the part of it split at 和.
    */
-  private add(name: string, role: AssignmentRole, line: SourceLine, out: MeasureAssignments): void {
-    for (const [mention, resolution] of this.resolveName(name)) {
+  private add(unit: ListedUnit, line: SourceLine, out: MeasureAssignments): void {
+    const { name, role } = unit;
+    for (const [part, resolution] of this.resolveName(name)) {
+      const mention = part === name ? (unit.printedAs ?? name) : part;
       if (resolution.kind === 'collective') {
-        out.warnings.push(collectiveWarning(line, mention, resolution.reason));
-      } else if (resolution.kind === 'unknown') {
-        this.keepUnit(mention, role, line, out);
+        // 各有关区、县级市: both parts are one collective the list prints, warned once.
+        const said = out.warnings.some((w) => w.line === line.no && w.message.startsWith(`集体称谓「${mention}」`));
+        if (!said) out.warnings.push(collectiveWarning(line, mention, resolution.reason));
+      } else if (resolution.kind === 'unknown' || this.apart.has(part)) {
+        this.keepUnit(part, role, line, out);
       } else {
         for (const a of toAssignments(mention, resolution, role, 'LIST')) push(out, a);
       }

@@ -59,10 +59,16 @@ describe('parseAssignmentList', () => {
       collectives: ['有关部门和单位'],
       statesLeadRule: false,
     });
-    expect(splitNames('各县（市、区）人民政府、市卫健委').names).toEqual(['各县（市、区）人民政府', '市卫健委']);
-    // The 各 of 各区 governs the kind of child named after it.
-    expect(splitNames('市民政局、各区、县级市').names).toEqual(['市民政局', '各区', '各县级市']);
-    expect(splitNames('市民政局、县级市').names).toEqual(['市民政局', '县级市']);
+    const namesOf = (segment: string) => splitNames(segment).names.map((n) => n.name);
+    const printedOf = (segment: string) => splitNames(segment).names.map((n) => n.printedAs);
+    expect(namesOf('各县（市、区）人民政府、市卫健委')).toEqual(['各县（市、区）人民政府', '市卫健委']);
+    // The 各 of 各区 (各有关区) governs the kind of child named after it; both print as the one collective.
+    expect(namesOf('市民政局、各区、县级市')).toEqual(['市民政局', '各区', '各县级市']);
+    expect(printedOf('市民政局、各区、县级市')).toEqual(['市民政局', '各区、县级市', '各区、县级市']);
+    expect(printedOf('各区，县级市政府')).toEqual(['各区，县级市政府', '各区，县级市政府']);
+    expect(printedOf('各县、区、镇')).toEqual(['各县、区、镇', '各县、区、镇', '各县、区、镇']);
+    expect(namesOf('市农业局、各有关区、县级市')).toEqual(['市农业局', '各有关区', '各有关县级市']);
+    expect(namesOf('市民政局、县级市')).toEqual(['市民政局', '县级市']);
   });
 
   it.each([

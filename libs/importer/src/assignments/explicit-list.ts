@@ -6,6 +6,8 @@ import type { AssignmentRole } from '../types.js';
 export interface ListedUnit {
   name: string;
   role: AssignmentRole;
+  /** The words the list prints for it, where they differ from the name (各区、县级市 for 各县级市). */
+  printedAs?: string;
 }
 
 export interface AssignmentList {
@@ -60,23 +62,42 @@ export function splitOutsideParentheses(segment: string): string[] {
 // 县级市 in 各区、县级市: a kind of child jurisdiction alone, which the 各 before it also governs.
 const CHILD_KIND = /^(?:县级市|自治县|街道|[省市县区镇乡（）])+(?:人民政府|政府)?$/;
 
+/** A name of a list: the name to resolve, and the words the list prints for it. */
+export interface ListedName {
+  name: string;
+  /** 各区、县级市 for both 各区 and 各县级市: what a reviewer reads as the unit's 原文. */
+  printedAs: string;
+}
+
 /**
  * Names of a segment: split on 、，；, 由 and 等 removed; what follows 等 is kept as a collective. A bare kind of
- * child jurisdiction after a 各 name takes its 各: 各区、县级市 → 各区, 各县级市.
+ * child jurisdiction after a 各 name takes its 各 (各有关 too): 各区、县级市 → 各区, 各县级市, both printed as
+ * 各区、县级市 — one collective the document prints, read as its parts.
  */
-export function splitNames(segment: string): { names: string[]; collectives: string[] } {
-  const names: string[] = [];
+export function splitNames(segment: string): { names: ListedName[]; collectives: string[] } {
+  const names: ListedName[] = [];
   const collectives: string[] = [];
+  let from = 0;
   for (const raw of splitOutsideParentheses(segment)) {
-    let piece = raw.trim().replace(/^(由|请|以)/, '');
+    const start = from;
+    from += raw.length + 1;
+    const piece = raw.trim().replace(/^(由|请|以)/, '');
     if (!piece) continue;
-    if (CHILD_KIND.test(piece) && names.at(-1)?.startsWith('各')) piece = `各${piece}`;
-    const etc = /^(.*?)等(.*)$/.exec(piece);
-    if (!etc) {
-      names.push(piece);
+    const previous = names.at(-1);
+    const each = /^各(?:有关|相关)?/.exec(previous?.name ?? '');
+    if (CHILD_KIND.test(piece) && previous && each) {
+      const group = previous.printedAs;
+      const printedAs = `${group}${segment.slice(start - 1, from - 1).trimEnd()}`;
+      for (const n of names) if (n.printedAs === group) n.printedAs = printedAs;
+      names.push({ name: `${each[0]}${piece}`, printedAs });
       continue;
     }
-    if (etc[1]) names.push(etc[1]);
+    const etc = /^(.*?)等(.*)$/.exec(piece);
+    if (!etc) {
+      names.push({ name: piece, printedAs: piece });
+      continue;
+    }
+    if (etc[1]) names.push({ name: etc[1], printedAs: etc[1] });
     if (/有关|相关|其他|其它/.test(etc[2]!)) collectives.push(etc[2]!);
   }
   return { names, collectives };
@@ -111,18 +132,22 @@ function verbClauses(content: string): Clause[] | null {
   return clauses.length > 0 && !leftover ? clauses : null;
 }
 
+export function listedUnit(name: string, role: AssignmentRole, printedAs: string): ListedUnit {
+  return printedAs === name ? { name, role } : { name, role, printedAs };
+}
+
 function unitsOf(clauses: Clause[], firstLeads: boolean): { units: ListedUnit[]; collectives: string[] } {
   const units: ListedUnit[] = [];
   const collectives: string[] = [];
   for (const clause of clauses) {
     const split = splitNames(clause.names);
     collectives.push(...split.collectives);
-    const marked = split.names.some((n) => MARKED_LEAD.test(n));
-    for (const name of split.names) {
+    const marked = split.names.some((n) => MARKED_LEAD.test(n.name));
+    for (const { name, printedAs } of split.names) {
       let role = clause.role;
       if (marked) role = MARKED_LEAD.test(name) ? 'LEAD' : 'COOPERATING';
       else if (role === 'RESPONSIBLE' && firstLeads) role = units.length === 0 ? 'LEAD' : 'COOPERATING';
-      units.push({ name: name.replace(MARKED_LEAD, ''), role });
+      units.push(listedUnit(name.replace(MARKED_LEAD, ''), role, printedAs.replace(MARKED_LEAD, '')));
     }
   }
   return { units, collectives };

@@ -89,13 +89,15 @@ function readContent(
   const inTables = tableLineNos(tables);
   const indicators = extractIndicators(slice.lines.filter((l) => !inTables.has(l.no)));
   warnings.push(...indicators.warnings);
-  const outline = outlineMeasures(bodyLines(slice.lines, new Set([...inTables, ...indicators.lineNos])));
+  const body = bodyLines(slice.lines, new Set([...inTables, ...indicators.lineNos]));
+  const outline = outlineMeasures(body);
   const assigner = new Assigner(
     ctx.mentions.resolve,
     ctx.mentions.keep,
     ctx.mentions.actors,
     leadRuleLine(slice.lines),
   );
+  assigner.learnLists(body);
   return {
     sections: outline.sections,
     measures: [

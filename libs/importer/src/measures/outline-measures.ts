@@ -1,8 +1,9 @@
 // Step 3: the measures of an outline are the leaf numbered items of chapters that hold measures;
 // every other heading is a section of the plan.
+import { parseAssignmentList } from '../assignments/explicit-list.js';
+import { parentheticals } from '../assignments/parentheticals.js';
 import type { SourceLine } from '../normalise.js';
-import { parseHeading } from '../outline/heading.js';
-import { headingSentence, walk, type OutlineNode } from '../outline/outline.js';
+import { headingSentence, originalHeading, walk, type OutlineNode } from '../outline/outline.js';
 import type { DraftSection } from '../types.js';
 import { inlineEnumeration } from './inline-items.js';
 
@@ -36,15 +37,17 @@ function firstLine(node: OutlineNode): number {
   return node.line?.no ?? node.children[0]?.line?.no ?? 0;
 }
 
-function textOf(lines: SourceLine[]): string {
-  return lines.map((l, i) => (i === 0 ? (parseHeading(l.original)?.rest ?? l.original) : l.original)).join('\n');
+function textOf(node: OutlineNode): string {
+  return node.lines
+    .map((l, i) => (i === 0 ? (originalHeading(l, node.ordinal)?.rest ?? l.original) : l.original))
+    .join('\n');
 }
 
 /** A leaf item as one measure, or — when a paragraph of it enumerates items inline — one measure per item. */
 function measuresOf(node: OutlineNode): MeasureItem[] {
   const inline = inlineEnumeration(node.lines);
   if (!inline) {
-    const item = { code: node.code, title: node.title, text: textOf(node.lines), sectionTitle: enclosingTitle(node) };
+    const item = { code: node.code, title: node.title, text: textOf(node), sectionTitle: enclosingTitle(node) };
     return [{ ...item, lines: node.lines, sharedLines: [] }];
   }
   const shared = node.lines.map((l) => (l === inline.paragraph ? inline.leadIn : l));
@@ -58,6 +61,24 @@ function measuresOf(node: OutlineNode): MeasureItem[] {
   }));
 }
 
+/** An item that names who must do it: a list of its own giving a lead or responsible unit (（牵头单位：…）). */
+function namesItsOwners(node: OutlineNode): boolean {
+  return node.lines.some((line) =>
+    parentheticals(line.text).some((group) =>
+      parseAssignmentList(group.content, false)?.units.some((u) => u.role !== 'COOPERATING'),
+    ),
+  );
+}
+
+/**
+ * Whether a node is a measure. A chapter that is no task chapter by its title (保障措施, 强化组织实施) still holds
+ * measures where its numbered items name who must do them: a supervision office follows an item with a lead.
+ */
+function isMeasure(node: OutlineNode, root: OutlineNode, held: boolean): boolean {
+  if (!isLeaf(node) || node.parent === root || !node.line || node.kind === 'box') return false;
+  return held || namesItsOwners(node);
+}
+
 export function measureItems(
   root: OutlineNode,
   holds: Map<OutlineNode, boolean>,
@@ -66,7 +87,7 @@ export function measureItems(
   const sections: DraftSection[] = [];
   walk(root, (node) => {
     const held = holds.get(node) ?? false;
-    const items = held && isLeaf(node) && node.parent !== root && node.line ? measuresOf(node) : [];
+    const items = isMeasure(node, root, held) ? measuresOf(node) : [];
     measures.push(...items);
     // A paragraph split into items stays in the outline as their section.
     if (items.length !== 1)

@@ -1,6 +1,6 @@
 // Rows of a task-breakdown table as measures: 牵头单位 → LEAD, 配合单位 → COOPERATING, 完成时限 → deadline.
 import { collectiveWarning, type Assigner } from '../assignments/assign.js';
-import { splitNames, type ListedUnit } from '../assignments/explicit-list.js';
+import { listedUnit, splitNames, type ListedUnit } from '../assignments/explicit-list.js';
 import { measureDeadline, type DeadlineContext } from '../deadlines/measure-deadline.js';
 import { headingSentence } from '../outline/outline.js';
 import type { AssignmentRole, DraftMeasure, ImportWarning } from '../types.js';
@@ -14,7 +14,7 @@ const COLUMN_ROLES: ['lead' | 'cooperating' | 'responsible', AssignmentRole][] =
 
 function unitsOf(row: TableRow): ListedUnit[] {
   return COLUMN_ROLES.flatMap(([column, role]) =>
-    splitNames(row.cells[column]?.text ?? '').names.map((name) => ({ name, role })),
+    splitNames(row.cells[column]?.text ?? '').names.map((n) => listedUnit(n.name, role, n.printedAs)),
   );
 }
 

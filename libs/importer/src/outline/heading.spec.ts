@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseChineseNumeral, toChineseNumeral } from './chinese-numeral.js';
-import { parseHeading } from './heading.js';
+import { parseDigitTitledItem, parseHeading } from './heading.js';
 
 describe('parseHeading', () => {
   it.each([
@@ -44,6 +44,31 @@ describe('parseHeading', () => {
     '1朔州市“十四五”公共卫生体系建设主要目标',
   ])('%s is no heading', (line) => {
     expect(parseHeading(line)).toBeNull();
+  });
+});
+
+describe('parseDigitTitledItem', () => {
+  it('reads the item the numbering expects whose title starts with digits', () => {
+    expect(parseHeading('11.121人才梯队项目。重点培养')).toBeNull();
+    expect(parseDigitTitledItem('11.121人才梯队项目。重点培养', 11)).toEqual({
+      kind: 'num',
+      ordinal: 11,
+      marker: '11',
+      rest: '121人才梯队项目。重点培养',
+    });
+    expect(parseDigitTitledItem('１１．121人才梯队项目', 11)?.marker).toBe('11');
+  });
+
+  it.each([
+    ['11.121人才梯队项目', 12],
+    ['1.5亿元用于…', 1],
+    ['3.5%以上', 3],
+    ['2.35万人次', 2],
+    ['4.2公里道路', 4],
+    ['1.2.3', 1],
+    ['5.20', 5],
+  ])('%s is no item %d', (line, expected) => {
+    expect(parseDigitTitledItem(line, expected)).toBeNull();
   });
 });
 

@@ -46,6 +46,23 @@ function markerOf(kind: MarkerKind, numeral: string): string {
   }
 }
 
+// 11.121人才梯队项目: the marker 11. and a title that starts with digits, which alone reads as the decimal 11.121. A
+// quantity (1.5亿, 2.3万人, 3.5%, 1.2公里) is never a title's start.
+const DIGIT_TITLE = /^([\d０-９]{1,2})\s*[.．]\s*([\d０-９]+(?![\d０-９.．%％亿万千百倍元个公米吨平]).*)$/;
+
+/**
+ * The numbered item `expected` whose title starts with digits (11.121人才梯队项目 where the sequence is at 10), or
+ * null. Only the numbering around the line tells such an item from a decimal, so the outline asks with the number
+ * it expects next.
+ */
+export function parseDigitTitledItem(line: string, expected: number): Heading | null {
+  const m = DIGIT_TITLE.exec(line);
+  if (!m || !HAS_WORDS.test(m[2]!)) return null;
+  const numeral = m[1]!.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (Number(numeral) !== expected) return null;
+  return { kind: 'num', ordinal: expected, marker: numeral, rest: m[2]!.trim() };
+}
+
 /** The heading a line starts with, or null. Works on original and matching forms alike. */
 export function parseHeading(line: string): Heading | null {
   const lost = LOST_NUMBER.exec(line);

@@ -90,6 +90,18 @@ describe('buildOutline', () => {
     expect(root.children[0]!.children[1]!.title).toBe('乙');
   });
 
+  it('reads 11.121人才梯队项目 as item 11 after item 10, and as no item where the numbering is elsewhere', () => {
+    const root = outline(
+      ['一、任务', '10.甲。（牵头单位：市财政局）', '11.121人才梯队项目。培养。', '12.乙'].join('\n'),
+    );
+    expect(codes(root)).toEqual(['一', '一.10', '一.11', '一.12']);
+    const item = root.children[0]!.children[1]!;
+    expect(item.title).toBe('121人才梯队项目');
+    expect(root.children[0]!.children[0]!.lines.map((l) => l.no)).toEqual([2]);
+    const elsewhere = outline(['一、任务', '3.甲', '11.121人才梯队项目。'].join('\n'));
+    expect(codes(elsewhere)).toEqual(['一', '一.3']);
+  });
+
   it('sets a 专栏 box beside the numbered items, so that the item before it stays a leaf', () => {
     const root = outline(['一、任务', '（一）甲', '1.子', '正文', '专栏1 重点项目', '某工程。', '2.丑'].join('\n'));
     expect(codes(root)).toEqual(['一', '一.（一）', '一.（一）.1', '一.（一）.专栏1', '一.（一）.2']);

@@ -2,7 +2,7 @@
 // wherever it first appears under its parent, so 一、/（一）/1. and 第一章/（一）/1. both nest.
 import type { SourceLine } from '../normalise.js';
 import { toChineseNumeral } from './chinese-numeral.js';
-import { parseHeading, type Heading, type MarkerKind } from './heading.js';
+import { parseDigitTitledItem, parseHeading, type Heading, type MarkerKind } from './heading.js';
 
 export interface OutlineNode {
   kind: MarkerKind | 'root';
@@ -30,8 +30,13 @@ export function headingSentence(rest: string): string {
   return (cut >= 0 ? rest.slice(0, cut) : rest).replace(/[。；;：:，,、\s]+$/, '');
 }
 
+/** The heading of a line in its original characters, the numbered item it is read as included. */
+export function originalHeading(line: SourceLine, ordinal: number): Heading | null {
+  return parseHeading(line.original) ?? parseDigitTitledItem(line.original, ordinal);
+}
+
 function newNode(heading: Heading | null, line: SourceLine | null, parent: OutlineNode | null): OutlineNode {
-  const rest = heading && line ? (parseHeading(line.original)?.rest ?? heading.rest) : '';
+  const rest = heading && line ? (originalHeading(line, heading.ordinal)?.rest ?? heading.rest) : '';
   return {
     kind: heading?.kind ?? 'root',
     ordinal: heading?.ordinal ?? 0,
@@ -101,6 +106,12 @@ class OutlineBuilder {
     this.top().lines.push(line);
   }
 
+  /** The number the innermost numbered item (1. 2. 3.) expects next; null before the first. */
+  nextItemNumber(): number | null {
+    const item = this.stack.findLast((n) => n.kind === 'num');
+    return item && item.ordinal >= 1 ? item.ordinal + 1 : null;
+  }
+
   top(): OutlineNode {
     return this.stack.at(-1)!;
   }
@@ -123,7 +134,8 @@ export function buildOutline(lines: SourceLine[]): OutlineNode {
   const builder = new OutlineBuilder();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const heading = parseHeading(line.text);
+    const expected = builder.nextItemNumber();
+    const heading = parseHeading(line.text) ?? (expected ? parseDigitTitledItem(line.text, expected) : null);
     if (!heading) {
       builder.continueWith(line);
       continue;

@@ -139,6 +139,7 @@ const OPINION = [
   '（三）优化人才服务。设立人才服务窗口。（市人才办牵头，市社工委、市应急办配合）',
   '（四）保障人才住房。（牵头单位：市国土房管局，配合单位：市卫计局、各有关部门）',
   '（五）加强组织领导。（责任单位：市委办公厅、市人大常委会办公厅）',
+  '（六）培育农村实用人才。（牵头单位：市发展改革委，配合单位：各有关区、县级市）',
   '三、保障措施',
   '加强督查。',
 ].join('\n');
@@ -157,8 +158,9 @@ describe('importing a plan of an onboarded city', () => {
       '市委组织部:LEAD:LIST:guangzhou.ORGANIZATION',
       '市人力资源和社会保障局:COOPERATING:LIST:guangzhou.HUMAN_RESOURCES',
       '市法制办:COOPERATING:LIST:guangzhou.~市法制办',
-      '各区:COOPERATING:FAN_OUT:guangzhou.yuexiu.GOVERNMENT',
-      '各区:COOPERATING:FAN_OUT:guangzhou.tianhe.GOVERNMENT',
+      // 各区、县级市 as printed: the districts fan out, the city has no county-level city (a collective warning).
+      '各区、县级市:COOPERATING:FAN_OUT:guangzhou.yuexiu.GOVERNMENT',
+      '各区、县级市:COOPERATING:FAN_OUT:guangzhou.tianhe.GOVERNMENT',
     ]);
     expect(listed('二.（二）')).toEqual([
       '市科技和信息化局:LEAD:LIST:guangzhou.SCIENCE_TECH',
@@ -192,6 +194,14 @@ describe('importing a plan of an onboarded city', () => {
       '市人大常委会办公厅',
     ]);
     expect(draft.warnings.filter((w) => w.message.includes('各有关部门'))).toHaveLength(1);
-    expect(draft.warnings.filter((w) => w.message.includes('县级市'))).toHaveLength(1);
+    expect(draft.warnings.filter((w) => w.message.includes('「各区、县级市」'))).toHaveLength(1);
+  });
+
+  it('reads 各有关区、县级市 as one collective: which districts is not said, so none fans out', () => {
+    expect(listed('二.（六）')).toEqual(['市发展改革委:LEAD:LIST:guangzhou.DEVELOPMENT_REFORM']);
+    const line = plan!.measures.find((m) => m.code === '二.（六）')!.line;
+    expect(draft.warnings.filter((w) => w.line === line).map((w) => /「(.+?)」/.exec(w.message)![1])).toEqual([
+      '各有关区、县级市',
+    ]);
   });
 });

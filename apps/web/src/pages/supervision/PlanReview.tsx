@@ -27,7 +27,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { graphql, type ResultOf } from '../../graphql';
-import { formatDate, PLAN_STATUS, ROLE_IN_MEASURE } from '../../labels';
+import { ASSIGNMENT_SOURCE, formatDate, PLAN_STATUS, ROLE_IN_MEASURE } from '../../labels';
 
 const MEASURE_FIELDS = graphql(`
   fragment ReviewMeasure on Measure {
@@ -45,6 +45,7 @@ const MEASURE_FIELDS = graphql(`
       explicit
       mentionedAs
       fanOutOf
+      source
       department {
         id
         name
@@ -243,8 +244,9 @@ function MeasureCard({ measure, draft, selected, departments, onSelect, onChange
         </Tag>
       </Tooltip>
       {a.department.provisional && <Tag color="volcano">新建单位待确认</Tag>}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        原文：{a.mentionedAs}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="assignment-source">
+        {ASSIGNMENT_SOURCE[a.source] ?? a.source}
+        {a.mentionedAs && `（原文：${a.mentionedAs}）`}
       </Typography.Text>
       {draft && (
         <span style={{ marginLeft: 'auto', display: 'inline-flex', gap: 4 }}>
