@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { repoPath } from '../libs/common/src/index.js';
 import { DepartmentHistory1765200000000 } from '../libs/database/src/migrations/1765200000000-department-history.js';
-import { DepartmentsService } from '../libs/departments/src/index.js';
+import { DepartmentsService, RegistrySeeder } from '../libs/departments/src/index.js';
+import { loadRegistryFiles } from '../libs/importer/src/index.js';
 import { MAX_REGISTRY_ROWS } from '../libs/departments/src/registry-sheet/registry-sheet-reader.js';
 import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
 import { REGISTRY_ADMIN_OPERATIONS } from './support/registry-admin-operations.js';
@@ -290,6 +291,19 @@ describe('registry administration', () => {
         'admin',
       );
       expect(await audited('department.update')).toBe(before); // nothing changed, nothing recorded
+    });
+
+    it('keeps administered names when the registry files are loaded again (each npm start, npm run setup)', async () => {
+      const [seeded] = await db.query(`SELECT id, name FROM department WHERE key = 'tengzhou.PRICE'`);
+      const renamed = await t.gql(
+        'mutation($id: ID!, $p: DepartmentPatch!) { updateDepartment(id: $id, patch: $p) { id } }',
+        { id: seeded.id, p: { name: '滕州市价格监测中心' } },
+        'admin',
+      );
+      expect(renamed.errors).toBeUndefined();
+      await t.get(RegistrySeeder).load(loadRegistryFiles(repoPath('seeds', 'registry')));
+      const [after] = await db.query('SELECT name, former_names FROM department WHERE id = $1', [seeded.id]);
+      expect(after).toEqual({ name: '滕州市价格监测中心', former_names: [seeded.name] });
     });
 
     it('confirms only a provisional department', async () => {

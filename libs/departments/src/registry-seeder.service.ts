@@ -6,7 +6,9 @@ import { lockKey } from '@app/database';
 
 /**
  * Loads the registry files (seeds/registry) into the database. Idempotent: rows are
- * upserted by their stable keys, so a restart or a second replica changes nothing.
+ * upserted by their stable keys, so a restart or a second replica changes nothing. Once loaded,
+ * jurisdictions and departments are administered in the product (renamed, merged, aliases edited):
+ * a later load adds what is missing and the files' aliases, and keeps administered names and functions.
  */
 @Injectable()
 export class RegistrySeeder {
@@ -32,7 +34,9 @@ export class RegistrySeeder {
       `INSERT INTO jurisdiction (key, name, level, aliases)
        SELECT k, n, l, ARRAY(SELECT jsonb_array_elements_text(a))
        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS t(k, n, l, a)
-       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, aliases = EXCLUDED.aliases`,
+       ON CONFLICT (key) DO UPDATE SET aliases = ARRAY(
+         SELECT a FROM (SELECT unnest(jurisdiction.aliases || EXCLUDED.aliases) EXCEPT SELECT jurisdiction.name) x(a)
+         ORDER BY a)`,
       [j.map((x) => x.key), j.map((x) => x.name), j.map((x) => x.level), j.map((x) => JSON.stringify(x.aliases))],
     );
     await m.query(
@@ -66,14 +70,22 @@ export class RegistrySeeder {
 
   private async upsertDepartments(m: EntityManager, r: Registry): Promise<void> {
     const d = r.departments;
-    // A registry entry confirms a department an import created provisionally.
+    // A registry entry confirms a department an import created provisionally; one already confirmed
+    // keeps its names and function as administered, gaining only the file's aliases.
     await m.query(
       `INSERT INTO department (key, jurisdiction_id, function_code, name, short_name, aliases, provisional)
        SELECT t.k, j.id, t.f, t.n, t.s, ARRAY(SELECT jsonb_array_elements_text(t.a)), false
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS t(k, jk, f, n, s, a)
        JOIN jurisdiction j ON j.key = t.jk
-       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name,
-         aliases = EXCLUDED.aliases, function_code = EXCLUDED.function_code, provisional = false`,
+       ON CONFLICT (key) DO UPDATE SET
+         name = CASE WHEN department.provisional THEN EXCLUDED.name ELSE department.name END,
+         short_name = CASE WHEN department.provisional THEN EXCLUDED.short_name ELSE department.short_name END,
+         function_code = CASE WHEN department.provisional THEN EXCLUDED.function_code ELSE department.function_code END,
+         aliases = ARRAY(
+           SELECT a FROM (SELECT unnest(department.aliases || EXCLUDED.aliases)
+                          EXCEPT SELECT unnest(department.former_names || ARRAY[department.name, department.short_name])) x(a)
+           ORDER BY a),
+         provisional = false`,
       [
         d.map((x) => x.key),
         d.map((x) => x.jurisdictionKey),
