@@ -6,6 +6,7 @@ import { EscalationState1763900400000 } from './1763900400000-escalation-state.j
 import { DeliveryRetries1764800000000 } from './1764800000000-delivery-retries.js';
 import { EscalationStateWithoutDepartment1764900000000 } from './1764900000000-escalation-state-without-department.js';
 import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-references-per-statement.js';
+import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DeliveryRetries1764800000000,
   EscalationStateWithoutDepartment1764900000000,
   EventReferencesPerStatement1764900100000,
+  AppendOnlyAudit1765500000000,
 ];
