@@ -137,7 +137,7 @@ describe('access by role and scope', () => {
     const rows = await db.query('SELECT id FROM webhook_endpoint ORDER BY created_at LIMIT 1');
     if (rows[0]) return rows[0].id;
     const res = await t.gql<{ createWebhookEndpoint: { id: string } }>(
-      'mutation { createWebhookEndpoint(input: { name: "群", url: "http://127.0.0.1:9/h", secret: "0123456789abcdef" }) { id } }',
+      'mutation { createWebhookEndpoint(input: { name: "群", url: "http://203.0.113.9/h", secret: "0123456789abcdef" }) { id } }',
       {},
       'admin',
     );
@@ -306,7 +306,7 @@ describe('access by role and scope', () => {
     {
       name: 'createWebhookEndpoint',
       query:
-        'mutation($j: ID!) { createWebhookEndpoint(input: { name: "督办群", url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef", jurisdictionId: $j }) { id } }',
+        'mutation($j: ID!) { createWebhookEndpoint(input: { name: "督办群", url: "http://203.0.113.9/hook", secret: "0123456789abcdef", jurisdictionId: $j }) { id } }',
       prepare: async () => ({ j: (await db.query(`SELECT id FROM jurisdiction WHERE key = 'tengzhou'`))[0].id }),
       expect: adminOnly,
     },

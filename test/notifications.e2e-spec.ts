@@ -41,7 +41,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
     );
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ ALLOW_PRIVATE_WEBHOOKS: '1' }); // the receiver listens on 127.0.0.1
     db = t.get(DataSource);
     smtp = await startSmtpServer();
     // /health answers; /flaky fails twice per delivery then answers; /down fails until it is fixed.
@@ -87,6 +87,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       OUTBOX_RELAY_MS: '100',
       DELIVERY_ATTEMPTS: '3',
       DELIVERY_BACKOFF_MS: '50',
+      ALLOW_PRIVATE_WEBHOOKS: '1',
     });
   }, 60_000);
   afterAll(async () => {

@@ -58,6 +58,7 @@ describe('worker processes', () => {
       QUEUE_PREFIX: PREFIX,
       QUEUE_LOCK_MS: '1500',
       OUTBOX_RELAY_MS: '100',
+      ALLOW_PRIVATE_WEBHOOKS: '1', // the receiver listens on 127.0.0.1
     };
   }, 60_000);
   afterAll(async () => {

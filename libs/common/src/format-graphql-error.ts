@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { driverCode } from './database-error.js';
+import { driverCode, isDatabaseBusy } from './database-error.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 const APOLLO_INPUT_CODES = new Set([
@@ -33,6 +33,14 @@ export function formatGraphqlError(
       ...base,
       message: '标识无效，对象不存在 (no object with that id)',
       extensions: { code: ErrorCode.NOT_FOUND },
+    };
+  }
+  if (isDatabaseBusy(original)) {
+    logUnexpected(original);
+    return {
+      ...base,
+      message: '服务繁忙，请稍后再试 (service busy, try again)',
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     };
   }
   const httpStatus = httpStatusOf(original);

@@ -1,0 +1,61 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, type Job } from 'bullmq';
+import { APP_CONFIG, DomainError, ErrorCode, type AppConfig } from '@app/common';
+import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
+import type { SweepOutcome } from './escalation-sweep.service.js';
+
+export type SweepQueueJob = Job<SweepJob, SweepOutcome>;
+
+/**
+ * The API's handle on the worker's escalation queue. Commands fail at once while Redis is away
+ * (no offline queue): a request answers SERVICE_UNAVAILABLE instead of waiting for a reconnection.
+ */
+@Injectable()
+export class EscalationSweepQueue implements OnModuleDestroy {
+  private queue?: Queue<SweepJob, SweepOutcome>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  job(jobId: string): Promise<SweepQueueJob | undefined> {
+    return this.unavailableWhenDown(() => this.open().getJob(jobId));
+  }
+
+  add(jobId: string, data: SweepJob): Promise<SweepQueueJob> {
+    return this.unavailableWhenDown(() =>
+      this.open().add('sweep', data, {
+        jobId,
+        attempts: 1,
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: { age: 86_400 },
+      }),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue?.close();
+  }
+
+  // Opened on first use: most API processes never queue a sweep.
+  private open(): Queue<SweepJob, SweepOutcome> {
+    if (!this.queue) {
+      this.queue = new Queue<SweepJob, SweepOutcome>(ESCALATION_QUEUE, {
+        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        prefix: this.config.QUEUE_PREFIX,
+      });
+      this.queue.on('error', () => undefined); // reconnection attempts; each command reports its own failure
+    }
+    return this.queue;
+  }
+
+  private async unavailableWhenDown<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        '任务队列暂不可用，请稍后再试 (the job queue is unavailable)',
+      );
+    }
+  }
+}
