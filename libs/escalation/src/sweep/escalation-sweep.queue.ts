@@ -4,6 +4,8 @@ import { APP_CONFIG, DomainError, ErrorCode, type AppConfig } from '@app/common'
 import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
 import type { SweepOutcome } from './escalation-sweep.service.js';
 
+const QUEUE_TIMEOUT_MS = 2000;
+
 export type SweepQueueJob = Job<SweepJob, SweepOutcome>;
 
 /**
@@ -47,15 +49,21 @@ export class EscalationSweepQueue implements OnModuleDestroy {
     return this.queue;
   }
 
+  // A queue never connected waits for its first connection whatever the offline queue says: bounded here.
   private async unavailableWhenDown<T>(command: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue did not answer')), QUEUE_TIMEOUT_MS);
+    });
     try {
-      return await command();
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
+      return await Promise.race([command(), late]);
+    } catch {
       throw new DomainError(
         ErrorCode.SERVICE_UNAVAILABLE,
         '任务队列暂不可用，请稍后再试 (the job queue is unavailable)',
       );
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
