@@ -57,7 +57,8 @@ export const NESTED_TASK_PATHS: { name: string; query: string; reached: Reached 
   },
   {
     name: "task → cooperating tasks → other departments' reports → task",
-    query: '{ tasks(first: 50) { edges { node { cooperatingTasks { id reports { task { id } } } } } } }',
+    // Five tasks: each cooperating task's reports are costed at their bound (complexity 20,000).
+    query: '{ tasks(first: 5) { edges { node { cooperatingTasks { id reports { task { id } } } } } } }',
     reached: (d) =>
       (d.tasks as { edges: { node: { cooperatingTasks: (TaskRef & { reports: { task: TaskRef }[] })[] } }[] }).edges
         .flatMap((e) => e.node.cooperatingTasks)
