@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { publicAddresses, WebhookAddressRefused, type HostResolver } from '../webhooks/webhook-address.js';
 
 export interface WebhookPost {
@@ -17,8 +17,10 @@ export interface WebhookPost {
  * addresses it connects to (a name re-pointed at an internal host after the endpoint was saved is
  * refused), and a redirect is an answer like any other: never followed.
  */
-export function postWebhook(post: WebhookPost): Promise<number> {
+export async function postWebhook(post: WebhookPost): Promise<number> {
   const url = new URL(post.url);
+  // An address written out is connected to without a lookup: checked here instead.
+  if (isIP(url.hostname.replace(/^\[(.*)\]$/, '$1'))) await publicAddresses(url.hostname, post.allowPrivate);
   const lookup: LookupFunction = (host, options, callback) => {
     publicAddresses(host, post.allowPrivate, post.resolve).then(
       (addresses) => {
