@@ -35,6 +35,14 @@ export function formatGraphqlError(
       extensions: { code: ErrorCode.NOT_FOUND },
     };
   }
+  if (driverCode(original) === CHARACTER_NOT_IN_REPERTOIRE) {
+    // A NUL character: PostgreSQL text cannot hold it, and nothing was written.
+    return {
+      ...base,
+      message: '文本含有无效字符 (text contains a NUL character)',
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
   if (isDatabaseBusy(original)) {
     logUnexpected(original);
     return {
@@ -68,6 +76,7 @@ export function formatGraphqlError(
 }
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 function httpStatusOf(error: unknown): number | undefined {
   const candidate = error as { getStatus?: () => number } | null;
