@@ -38,10 +38,10 @@ export class EscalationSweepJobsService {
       throw new ConflictError('巡检正在进行，请稍后再试 (a sweep is running; try again when it is done)');
     const jobId = sweepJobId(scope, asOf);
     const queued = await this.queue.job(jobId);
-    const state = queued && stateOf(await queued.getState());
+    const state = queued && stateOf(await this.queue.state(queued));
     if (queued && (state === SweepJobState.QUEUED || state === SweepJobState.RUNNING)) return resultOf(queued, state);
     // A finished job of the same date makes way: sweeping again is harmless (idempotent) and sees new tasks.
-    await queued?.remove();
+    if (queued) await this.queue.remove(queued);
     const job = await this.queue.add(jobId, { asOf, jurisdictionId: jurisdictionOf(scope) });
     await this.dataSource.transaction((m) =>
       this.audit.record(
@@ -57,14 +57,14 @@ export class EscalationSweepJobsService {
         },
       ),
     );
-    return resultOf(job, stateOf(await job.getState()));
+    return resultOf(job, stateOf(await this.queue.state(job)));
   }
 
   /** The caller's sweep of that date (its scope's job), null when none is kept (a day after it ends). */
   async find(scope: AccessScope, asOf: string): Promise<EscalationSweepResult | null> {
     this.assertDate(scope, asOf);
     const job = await this.queue.job(sweepJobId(scope, asOf));
-    return job ? resultOf(job, stateOf(await job.getState())) : null;
+    return job ? resultOf(job, stateOf(await this.queue.state(job))) : null;
   }
 
   private assertDate(scope: AccessScope, asOf: string): void {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
 import { APP_CONFIG, DomainError, ErrorCode, type AppConfig } from '@app/common';
 import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
@@ -14,12 +14,21 @@ export type SweepQueueJob = Job<SweepJob, SweepOutcome>;
  */
 @Injectable()
 export class EscalationSweepQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(EscalationSweepQueue.name);
   private queue?: Queue<SweepJob, SweepOutcome>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   job(jobId: string): Promise<SweepQueueJob | undefined> {
     return this.unavailableWhenDown(() => this.open().getJob(jobId));
+  }
+
+  state(job: SweepQueueJob): Promise<string> {
+    return this.unavailableWhenDown(() => job.getState());
+  }
+
+  remove(job: SweepQueueJob): Promise<void> {
+    return this.unavailableWhenDown(() => job.remove());
   }
 
   add(jobId: string, data: SweepJob): Promise<SweepQueueJob> {
@@ -57,7 +66,8 @@ export class EscalationSweepQueue implements OnModuleDestroy {
     });
     try {
       return await Promise.race([command(), late]);
-    } catch {
+    } catch (error) {
+      this.logger.warn(`escalation queue: ${error instanceof Error ? error.message : String(error)}`);
       throw new DomainError(
         ErrorCode.SERVICE_UNAVAILABLE,
         '任务队列暂不可用，请稍后再试 (the job queue is unavailable)',
