@@ -3,9 +3,18 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
 import { repoPath, shanghaiToday } from '../libs/common/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
-import { CALLERS, createCallers, no, ok, type Caller, type Outcome } from './support/access-table.js';
+import {
+  CALLERS,
+  createCallers,
+  no,
+  ok,
+  tasksReachedBeyondScope,
+  type Caller,
+  type Outcome,
+} from './support/access-table.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { REGISTRY_ADMIN_OPERATIONS } from './support/registry-admin-operations.js';
+import { dropQueues } from './support/test-worker.js';
 import { VIEWS_OPERATIONS } from './support/views-operations.js';
 import { ACCOUNTS_OPERATIONS } from './support/accounts-operations.js';
 
@@ -86,8 +95,10 @@ describe('access by role and scope', () => {
   let healthId: string;
   let n = 0;
 
+  const PREFIX = `${process.env.QUEUE_PREFIX}_access`;
+
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX }); // sweeps are queued, and dropped with the prefix
     db = t.get(DataSource);
     await createCallers(t, 'tengzhou.FINANCE');
     [planId] = await publishSeed(t, SEED_TENGZHOU, 'admin');
@@ -114,7 +125,10 @@ describe('access by role and scope', () => {
       await db.query('SELECT id FROM measure WHERE plan_id = $1 ORDER BY ordinal LIMIT 1', [draftPlan])
     )[0].id;
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await t?.stop();
+    await dropQueues(PREFIX);
+  });
 
   const version = async () => (await db.query('SELECT version FROM task WHERE id = $1', [taskId]))[0].version as number;
   /** A fresh notice on the health task, issued by the admin. */
@@ -139,7 +153,7 @@ describe('access by role and scope', () => {
     const rows = await db.query('SELECT id FROM webhook_endpoint ORDER BY created_at LIMIT 1');
     if (rows[0]) return rows[0].id;
     const res = await t.gql<{ createWebhookEndpoint: { id: string } }>(
-      'mutation { createWebhookEndpoint(input: { name: "群", url: "http://127.0.0.1:9/h", secret: "0123456789abcdef" }) { id } }',
+      'mutation { createWebhookEndpoint(input: { name: "群", url: "http://203.0.113.9/h", secret: "0123456789abcdef" }) { id } }',
       {},
       'admin',
     );
@@ -288,7 +302,13 @@ describe('access by role and scope', () => {
       name: 'runEscalationSweep',
       query: 'mutation($asOf: Date!) { runEscalationSweep(asOf: $asOf) { raised } }',
       prepare: async () => ({ asOf: shanghaiToday() }),
-      // The sweep is one pass over every jurisdiction: any supervision office may start it.
+      // Any supervision office may start one: it sweeps its own jurisdiction and those below.
+      expect: { ...reviewers, 'sup.other': ok },
+    },
+    {
+      name: 'escalationSweep',
+      query: 'query($asOf: Date!) { escalationSweep(asOf: $asOf) { state } }',
+      prepare: async () => ({ asOf: shanghaiToday() }),
       expect: { ...reviewers, 'sup.other': ok },
     },
     { name: 'notifications', query: '{ notifications { id } }', prepare: async () => ({}), expect: everyone },
@@ -308,7 +328,7 @@ describe('access by role and scope', () => {
     {
       name: 'createWebhookEndpoint',
       query:
-        'mutation($j: ID!) { createWebhookEndpoint(input: { name: "督办群", url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef", jurisdictionId: $j }) { id } }',
+        'mutation($j: ID!) { createWebhookEndpoint(input: { name: "督办群", url: "http://203.0.113.9/hook", secret: "0123456789abcdef", jurisdictionId: $j }) { id } }',
       prepare: async () => ({ j: (await db.query(`SELECT id FROM jurisdiction WHERE key = 'tengzhou'`))[0].id }),
       expect: adminOnly,
     },
@@ -370,6 +390,11 @@ describe('access by role and scope', () => {
     const res = await t.gql(op.query, await op.prepare(), caller);
     if (outcome === 'ok') expect(res.errors).toBeUndefined();
     else expect(codeOf(res)).toBe('FORBIDDEN');
+  });
+
+  it.each(CALLERS)('reaches through nested relations only tasks that task(id) gives %s', async (caller) => {
+    await issueNotice(); // a notice with a task, for notice → tasks
+    expect(await tasksReachedBeyondScope(t, caller)).toEqual([]);
   });
 
   it("filters list queries to the caller's scope instead of refusing them", async () => {

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Queue, QueueEvents } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap.js';
@@ -23,9 +23,12 @@ jest.setTimeout(60_000);
 
 const PREFIX = `${process.env.QUEUE_PREFIX}_concurrent`;
 const AS_OF = '2025-11-20';
-const SWEEP = `mutation { runEscalationSweep(asOf: "${AS_OF}") { raised } }`;
+const SWEEP = `mutation { runEscalationSweep(asOf: "${AS_OF}") { jobId state } }`;
 
-/** Two API processes' worth of apps and two workers sweep one date at the same moment. */
+/**
+ * Two API processes' worth of apps queue the same date (one job, or CONFLICT while a sweep runs) and
+ * two jobs of their own go straight to the two workers, at the same moment.
+ */
 describe('concurrent sweeps', () => {
   let t: TestApp;
   let db: DataSource;
@@ -35,14 +38,14 @@ describe('concurrent sweeps', () => {
   let events: QueueEvents;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX });
     db = t.get(DataSource);
     await t.user('admin', UserRole.ADMIN);
     await publishSeed(t, SEED_TENGZHOU, 'admin');
     await publishSeed(t, SEED_CHONGQING, 'admin');
     // Due dates spread over the second half of 2025: as of 11-20 they sit on every rung of the ladder.
     await db.query(`UPDATE task SET due_date = date '2025-06-01' + (abs(hashtext(id::text)) % 200)`);
-    api2 = await createApi(parseConfig({ ...process.env, DATABASE_URL: t.databaseUrl }));
+    api2 = await createApi(parseConfig({ ...process.env, DATABASE_URL: t.databaseUrl, QUEUE_PREFIX: PREFIX }));
     api2.useLogger(false);
     await api2.init();
     workers = await Promise.all([1, 2].map(() => startWorker(t.databaseUrl, { QUEUE_PREFIX: PREFIX })));
@@ -77,27 +80,34 @@ describe('concurrent sweeps', () => {
         query: 'mutation($p: String!) { login(username: "admin", password: $p) { token } }',
         variables: { p: PASSWORD },
       });
-    const viaApi2 = async () => {
-      const res = await request(api2.getHttpServer())
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .set('authorization', `Bearer ${login.body.data.login.token}`)
-        .send({ query: SWEEP });
-      return res.body.data.runEscalationSweep.raised as number;
-    };
-    const viaWorker = async (n: number) => {
-      const job = await queue.add('sweep', { asOf: AS_OF }, { jobId: `manual-${n}` });
-      return ((await job.waitUntilFinished(events, 50_000)) as { raised: number }).raised;
-    };
-    const raised = await Promise.all([
-      t
-        .gql<{ runEscalationSweep: { raised: number } }>(SWEEP, {}, 'admin')
-        .then((r) => r.data!.runEscalationSweep.raised),
+    type Answer = { data?: { runEscalationSweep: { jobId: string } }; errors?: { extensions: { code: string } }[] };
+    const viaApi2 = async (): Promise<Answer> =>
+      (
+        await request(api2.getHttpServer())
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('authorization', `Bearer ${login.body.data.login.token}`)
+          .send({ query: SWEEP })
+      ).body;
+    const finished = async (job: Job | undefined) =>
+      job ? ((await job.waitUntilFinished(events, 50_000)) as { raised: number }).raised : 0;
+    const viaWorker = async (n: number) =>
+      finished(await queue.add('sweep', { asOf: AS_OF }, { jobId: `manual-${n}` }));
+    const [viaApi1, viaApi, ...byWorkers] = await Promise.all([
+      t.gql(SWEEP, {}, 'admin') as Promise<Answer>,
       viaApi2(),
       viaWorker(1),
       viaWorker(2),
     ]);
-
+    // The APIs answered at once: the same job for the date, or CONFLICT when a sweep held the lock.
+    const jobIds = new Set<string>();
+    for (const answer of [viaApi1, viaApi]) {
+      if (answer.data) jobIds.add(answer.data.runEscalationSweep.jobId);
+      else expect(answer.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    }
+    expect(jobIds.size).toBeLessThanOrEqual(1);
+    const [jobId] = [...jobIds];
+    const raised = [...byWorkers, await finished(jobId ? await Job.fromId(queue, jobId) : undefined)];
     expect(raised.reduce((a, b) => a + b, 0)).toBe(expected);
     expect(await db.query('SELECT count(*)::int AS n FROM escalation_event')).toEqual([{ n: expected }]);
     const announced = await db.query(

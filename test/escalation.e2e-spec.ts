@@ -2,7 +2,9 @@ import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
 import { publishSeed, SEED_CHONGQING, SEED_TENGZHOU } from './support/seed-plans.js';
+import { startSweepProcessor, sweepAndWait, type SweepResult } from './support/sweeps.js';
 import { codeOf, TestApp } from './support/test-app.js';
+import { dropQueues } from './support/test-worker.js';
 
 const SWEEP =
   'mutation($asOf: Date!) { runEscalationSweep(asOf: $asOf) { asOf raised calendarFallback reportReminders unknownYears } }';
@@ -11,13 +13,6 @@ const TASK = `query($id: ID!) { task(id: $id) { id version dueDate escalationLev
 const UPDATE =
   'mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id dueDate escalationLevel version } }';
 
-interface SweepResult {
-  asOf: string;
-  raised: number;
-  calendarFallback: number;
-  reportReminders: number;
-  unknownYears: number[];
-}
 interface TaskView {
   id: string;
   version: number;
@@ -43,16 +38,16 @@ describe('the escalation ladder and its sweep', () => {
   // H: due 2025-10-10 too, in a plan whose own policy raises level 1 three working days ahead.
   let A: string, B: string, C: string, G: string, H: string;
 
-  const sweep = async (asOf: string, as = 'admin'): Promise<SweepResult> => {
-    const res = await t.gql<{ runEscalationSweep: SweepResult }>(SWEEP, { asOf }, as);
-    if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data.runEscalationSweep;
-  };
+  const PREFIX = `${process.env.QUEUE_PREFIX}_escalation`;
+  let processor: { stop: () => Promise<void> };
+  // Queued by the API, run by the worker's processor (here in-process).
+  const sweep = (asOf: string, as = 'admin'): Promise<SweepResult> => sweepAndWait(t, asOf, as);
   const task = async (id: string): Promise<TaskView> =>
     (await t.gql<{ task: TaskView }>(TASK, { id }, 'admin')).data!.task;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX });
+    processor = startSweepProcessor(t);
     db = t.get(DataSource);
     await t.user('admin', UserRole.ADMIN);
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
@@ -83,7 +78,11 @@ describe('the escalation ladder and its sweep', () => {
       [G, author],
     );
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await processor?.stop();
+    await t?.stop();
+    await dropQueues(PREFIX);
+  });
 
   it('raises nothing before the first threshold, while reminding of the missing August reports apart', async () => {
     const result = await sweep('2025-09-25');

@@ -1,10 +1,14 @@
 import { jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
+import { DAILY_SWEEP_SCHEDULER, ESCALATION_QUEUE, EscalationSweepService } from '../libs/escalation/src/index.js';
+import { NOTIFICATION_QUEUE } from '../libs/notifications/src/index.js';
 import { OwnRedis } from './support/own-redis.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
-import { TestApp } from './support/test-app.js';
+import { codeOf, TestApp } from './support/test-app.js';
 import { startWorker, waitFor } from './support/test-worker.js';
 
 jest.setTimeout(60_000);
@@ -21,7 +25,7 @@ describe('notifications while Redis is down', () => {
 
   beforeAll(async () => {
     redis = await OwnRedis.start();
-    t = await TestApp.start({ REDIS_URL: redis.url });
+    t = await TestApp.start({ REDIS_URL: redis.url, QUEUE_PREFIX: 'outage' });
     db = t.get(DataSource);
     await t.user('admin', UserRole.ADMIN);
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
@@ -44,15 +48,25 @@ describe('notifications while Redis is down', () => {
   });
 
   it('saves the events and their outbox rows with Redis down, and delivers each once when it returns', async () => {
+    expect((await t.gql('{ me { id } }', {}, 'admin')).errors).toBeUndefined(); // logged in beforehand
     await redis.stop();
-    const res = await t.gql<{ runEscalationSweep: { raised: number } }>(
-      'mutation { runEscalationSweep(asOf: "2025-10-11") { raised } }',
-      {},
-      'admin',
-    );
-    expect(res.data!.runEscalationSweep.raised).toBe(6); // levels 1 and 2 of three tasks
+    // Asking for a sweep needs the queue: a coded refusal at once, not a wait for Redis.
+    const started = Date.now();
+    const refused = await t.gql('mutation { runEscalationSweep(asOf: "2025-10-11") { jobId } }', {}, 'admin');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      reason: 'SERVICE_UNAVAILABLE',
+    });
+    expect(Date.now() - started).toBeLessThan(4000); // the API gives the queue 2 s
+    // The worker's sweep (its job taken before Redis went away) runs on: it needs only PostgreSQL.
+    const outcome = await worker.get(EscalationSweepService).sweep('2025-10-11');
+    expect(outcome.raised).toBe(6); // levels 1 and 2 of three tasks
     expect(await count('SELECT count(*)::int AS n FROM escalation_event')).toBe(6);
     await new Promise((r) => setTimeout(r, 1500)); // the relay tries, and fails, meanwhile
+    // ...without queueing commands in ioredis's offline queue, to be sent in a burst on Redis's return.
+    const dispatch = worker.get<Queue>(getQueueToken(NOTIFICATION_QUEUE));
+    const client = (await dispatch.backend.client) as unknown as { offlineQueue: { length: number } };
+    expect(client.offlineQueue.length).toBe(0);
     expect(
       await count(
         `SELECT count(*)::int AS n FROM notification_outbox WHERE relayed_at IS NULL AND kind = 'ESCALATION'`,
@@ -81,5 +95,21 @@ describe('notifications while Redis is down', () => {
       { username: 'health', kind: 'ESCALATION_2', n: 3 },
       { username: 'sup', kind: 'ESCALATION_2', n: 3 },
     ]);
+  });
+
+  it('schedules the daily sweep again when Redis comes back without its data', async () => {
+    const queue = new Queue(ESCALATION_QUEUE, { connection: { url: redis.url }, prefix: 'outage' });
+    queue.on('error', () => undefined);
+    try {
+      const scheduled = async () => ((await queue.getJobScheduler(DAILY_SWEEP_SCHEDULER)) ? true : null);
+      await waitFor('the daily schedule', scheduled);
+      const client = await queue.backend.client;
+      await client.set('outage:marker', '1');
+      await redis.restartEmpty();
+      await waitFor('the worker to schedule the daily sweep again', scheduled);
+      expect(await client.get('outage:marker')).toBeNull(); // the data was gone indeed
+    } finally {
+      await queue.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { verifyWebhook } from '../libs/notifications/src/index.js';
 import { startHookReceiver, startSmtpServer } from './support/mail-and-hooks.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
 import { codeOf, TestApp } from './support/test-app.js';
+import { sweepAndWait } from './support/sweeps.js';
 import { dropQueues, startWorker, waitFor } from './support/test-worker.js';
 
 const SECRET = 'health-robot-secret-0001';
@@ -41,7 +42,8 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
     );
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // The receiver listens on 127.0.0.1; the API queues sweeps for this file's worker.
+    t = await TestApp.start({ ALLOW_PRIVATE_WEBHOOKS: '1', QUEUE_PREFIX: PREFIX });
     db = t.get(DataSource);
     smtp = await startSmtpServer();
     // /health answers; /flaky fails twice per delivery then answers; /down fails until it is fixed.
@@ -87,6 +89,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       OUTBOX_RELAY_MS: '100',
       DELIVERY_ATTEMPTS: '3',
       DELIVERY_BACKOFF_MS: '50',
+      ALLOW_PRIVATE_WEBHOOKS: '1',
     });
   }, 60_000);
   afterAll(async () => {
@@ -98,12 +101,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
   });
 
   it('commits each escalation with its outbox row, and the relay delivers it to the right people', async () => {
-    const sweep = await t.gql<{ runEscalationSweep: { raised: number } }>(
-      'mutation { runEscalationSweep(asOf: "2025-10-11") { raised } }',
-      {},
-      'admin',
-    );
-    expect(sweep.data!.runEscalationSweep.raised).toBe(2); // 临期提醒 and 逾期预警 at once
+    expect((await sweepAndWait(t, '2025-10-11', 'admin')).raised).toBe(2); // 临期提醒 and 逾期预警 at once
     await waitFor('the outbox to be dispatched', async () =>
       (await db.query('SELECT 1 FROM notification_outbox WHERE dispatched_at IS NULL')).length === 0 ? true : null,
     );
@@ -220,12 +218,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
   });
 
   it('sends nothing again when the sweep runs again or the same outbox row is relayed twice', async () => {
-    const again = await t.gql<{ runEscalationSweep: { raised: number } }>(
-      'mutation { runEscalationSweep(asOf: "2025-10-11") { raised } }',
-      {},
-      'admin',
-    );
-    expect(again.data!.runEscalationSweep.raised).toBe(0);
+    expect((await sweepAndWait(t, '2025-10-11', 'admin')).raised).toBe(0);
     // As if each dispatch had died after its work but before marking it done, and the jobs were
     // lost: after a while the relay hands the rows over again, and the work finds nothing to add.
     await db.query(`UPDATE notification_outbox SET relayed_at = now() - interval '1 hour', dispatched_at = NULL`);

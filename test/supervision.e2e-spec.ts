@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
 import { shanghaiToday } from '../libs/common/src/index.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
+import { startSweepProcessor, sweepAndWait } from './support/sweeps.js';
 import { codeOf, TestApp } from './support/test-app.js';
+import { dropQueues } from './support/test-worker.js';
 
 const NOTICE =
   'id number status requirements responseDue response reissueOf department { functionCode } tasks { id escalationLevel }';
@@ -49,8 +51,12 @@ describe('supervision notices (督办单)', () => {
     return res.data.issueSupervisionNotice;
   };
 
+  const PREFIX = `${process.env.QUEUE_PREFIX}_supervision`;
+  let processor: { stop: () => Promise<void> };
+
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX });
+    processor = startSweepProcessor(t);
     db = t.get(DataSource);
     await t.user('admin', UserRole.ADMIN);
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
@@ -73,7 +79,11 @@ describe('supervision notices (督办单)', () => {
     await db.query(`UPDATE task SET due_date = $2 WHERE id = ANY($1)`, [[...health, police], plusDays(today, -5)]);
     await db.query(`UPDATE task_escalation SET level = 3 WHERE task_id = ANY($1)`, [[...health, police]]);
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await processor?.stop();
+    await t?.stop();
+    await dropQueues(PREFIX);
+  });
 
   it('queues the level-3 tasks no open notice covers for the supervision office', async () => {
     const queue = await t.gql<{ supervisionQueue: { id: string }[] }>(QUEUE, {}, 'sup');
@@ -168,16 +178,10 @@ describe('supervision notices (督办单)', () => {
   });
 
   it('raises level 4 on the tasks of a notice left unanswered past its response date', async () => {
-    const SWEEP = 'mutation($asOf: Date!) { runEscalationSweep(asOf: $asOf) { raised } }';
-    const onDue = await t.gql<{ runEscalationSweep: { raised: number } }>(SWEEP, { asOf: responseDue }, 'admin');
-    expect(onDue.data!.runEscalationSweep.raised).toBe(0);
-    const after = await t.gql<{ runEscalationSweep: { raised: number } }>(
-      SWEEP,
-      { asOf: plusDays(responseDue, 1) },
-      'admin',
-    );
+    expect((await sweepAndWait(t, responseDue, 'admin')).raised).toBe(0);
+    const after = await sweepAndWait(t, plusDays(responseDue, 1), 'admin');
     // health[2] and police are in notices still ISSUED and due; health[0..1] answered theirs (notice 1).
-    expect(after.data!.runEscalationSweep.raised).toBe(2);
+    expect(after.raised).toBe(2);
     const events = await db.query(
       `SELECT e.task_id, e.level, n.number FROM escalation_event e JOIN supervision_notice n ON n.id = e.notice_id ORDER BY e.task_id`,
     );

@@ -7,6 +7,7 @@ import { UserRole } from '../libs/auth/src/index.js';
 import { NOTIFICATION_QUEUE, outboxJobId } from '../libs/notifications/src/index.js';
 import { startHookReceiver } from './support/mail-and-hooks.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
+import { startSweepProcessor, sweepAndWait } from './support/sweeps.js';
 import { TestApp } from './support/test-app.js';
 import { dropQueues, waitFor } from './support/test-worker.js';
 import { exited, spawnWorker } from './support/worker-process.js';
@@ -15,7 +16,6 @@ jest.setTimeout(90_000);
 
 const PREFIX = `${process.env.QUEUE_PREFIX}_process`;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const SWEEP = 'mutation($asOf: Date!) { runEscalationSweep(asOf: $asOf) { raised } }';
 
 /** Real worker processes (spawned from the sources), killed the hard way and stopped the polite way. */
 describe('worker processes', () => {
@@ -27,11 +27,13 @@ describe('worker processes', () => {
   let taskId: string;
   let healthDept: string;
   let tengzhou: string;
+  let processor: { stop: () => Promise<void> } | undefined;
 
   const count = async (sql: string, params: unknown[] = []) => (await db.query(sql, params))[0].n as number;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX });
+    processor = startSweepProcessor(t); // the worker processes below start after the first sweep
     db = t.get(DataSource);
     receiver = await startHookReceiver(async (hook) => {
       if (hook.path === '/slow') await new Promise((r) => setTimeout(r, 3000));
@@ -58,6 +60,7 @@ describe('worker processes', () => {
       QUEUE_PREFIX: PREFIX,
       QUEUE_LOCK_MS: '1500',
       OUTBOX_RELAY_MS: '100',
+      ALLOW_PRIVATE_WEBHOOKS: '1', // the receiver listens on 127.0.0.1
     };
   }, 60_000);
   afterAll(async () => {
@@ -65,16 +68,14 @@ describe('worker processes', () => {
       survivor.kill('SIGKILL');
       await exited(survivor);
     }
+    await processor?.stop();
     await t?.stop();
     await receiver?.stop();
     await dropQueues(PREFIX);
   });
 
   it('retries the job of a worker killed with SIGKILL mid-delivery, without a second in-app notification', async () => {
-    expect(
-      (await t.gql<{ runEscalationSweep: { raised: number } }>(SWEEP, { asOf: '2025-10-11' }, 'admin')).data!
-        .runEscalationSweep.raised,
-    ).toBe(2);
+    expect((await sweepAndWait(t, '2025-10-11', 'admin')).raised).toBe(2);
     const [outbox] = await db.query(
       `SELECT id, payload->'eventIds' AS ids FROM notification_outbox WHERE kind = 'ESCALATION'`,
     );
@@ -144,10 +145,7 @@ describe('worker processes', () => {
       `INSERT INTO webhook_endpoint (name, url, secret, jurisdiction_id) VALUES ('督查室', $1, 'secret-secret-secret', $2)`,
       [`${receiver.url}/slow`, tengzhou],
     );
-    expect(
-      (await t.gql<{ runEscalationSweep: { raised: number } }>(SWEEP, { asOf: '2025-10-23' }, 'admin')).data!
-        .runEscalationSweep.raised,
-    ).toBe(1);
+    expect((await sweepAndWait(t, '2025-10-23', 'admin')).raised).toBe(1);
     await waitFor('the slow webhook to be under way', async () =>
       receiver.hooks.some((h) => h.path === '/slow') ? true : null,
     );

@@ -50,7 +50,8 @@ export async function startHookReceiver(
       const hook = { path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       hooks.push(hook);
       const status = await answer(hook, hooks.filter((h) => h.path === hook.path).length);
-      res.writeHead(status).end();
+      // A redirect points back at this receiver, so a client that followed it would be seen here.
+      res.writeHead(status, status >= 300 && status < 400 ? { location: '/followed' } : {}).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

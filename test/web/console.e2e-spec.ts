@@ -12,7 +12,9 @@ import { repoPath } from '../../libs/common/src/index.js';
 import { importDocument, loadRegistryFiles } from '../../libs/importer/src/index.js';
 import { firstLoad, MATRIX_LATER_ROOTS, MATRIX_ROOTS } from '../../bench/web-bundle.js';
 import { publishSeed, SEED_CHONGQING, SEED_TENGZHOU } from '../support/seed-plans.js';
+import { startSweepProcessor, sweepAndWait } from '../support/sweeps.js';
 import { PASSWORD, TestApp } from '../support/test-app.js';
+import { dropQueues } from '../support/test-worker.js';
 import { launchChromium, openConsole, screenshot, signIn, type ConsoleContext } from './support/browser.js';
 import { seedToDocx } from './support/seed-docx.js';
 
@@ -22,13 +24,16 @@ const DESKTOP = { width: 1280, height: 860 };
 
 describe('web console in Chromium', () => {
   let t: TestApp;
+  let sweeps: { stop: () => Promise<void> };
+  const PREFIX = `${process.env.QUEUE_PREFIX}_console`;
   let base: string;
   let browser: Browser;
   const contexts: ConsoleContext[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium(); // throws (never skips) when Chromium or the built console is missing
-    t = await TestApp.start();
+    t = await TestApp.start({ QUEUE_PREFIX: PREFIX });
+    sweeps = startSweepProcessor(t); // sweeps are queued for the worker
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     await t.user('admin', UserRole.ADMIN);
@@ -36,14 +41,15 @@ describe('web console in Chromium', () => {
     await t.user('leader.tz', UserRole.LEADER, { jurisdictionKey: 'tengzhou' });
     await t.user('health.tz', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
     await publishSeed(t, SEED_TENGZHOU, 'admin');
-    const sweep = await t.gql('mutation($d: Date!) { runEscalationSweep(asOf: $d) { raised } }', { d: today }, 'admin');
-    expect(sweep.errors).toBeUndefined();
+    await sweepAndWait(t, today, 'admin');
   }, 120_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.context.close().catch(() => undefined);
     await browser?.close();
+    await sweeps?.stop();
     await t?.stop();
+    await dropQueues(PREFIX);
   });
 
   async function open(viewport: { width: number; height: number }): Promise<ConsoleContext> {
@@ -245,12 +251,7 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'supervisor-published', { fullPage: false });
 
     // The daily sweep (run here on demand) escalates the overdue tasks of the new plan.
-    const sweep = await t.gql(
-      'mutation($d: Date!) { runEscalationSweep(asOf: $d) { raised } }',
-      { d: today },
-      'sup.cq',
-    );
-    expect(sweep.errors).toBeUndefined();
+    await sweepAndWait(t, today, 'sup.cq');
 
     await page.getByRole('link', { name: '逾期督办' }).click();
     await page.waitForURL(/\/overdue$/);

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, UnauthenticatedError, type AppConfig } from '@app/common';
+import { AuditService } from '@app/audit';
 import type { AuthUser } from './auth-user.js';
 import { User } from './user.entity.js';
 import type { UserRole } from './user-role.js';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly statuses: UserStatusCache,
+    private readonly audit: AuditService,
   ) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string;
   }
@@ -44,6 +46,16 @@ export class AuthService {
   async login(username: string, password: string): Promise<{ token: string; user: User }> {
     const user = await this.users.findOneBy({ username });
     const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+    // Every attempt is on the trail, never the password; an unknown name is recorded against the nil id.
+    await this.audit.record(
+      this.users.manager,
+      user?.id ?? null,
+      ok && user?.active ? 'login' : 'login.failed',
+      'app_user',
+      user?.id ?? '00000000-0000-0000-0000-000000000000',
+      null,
+      { username: username.slice(0, 100).replace(/\p{Cc}/gu, '?') },
+    );
     // A deactivated account is refused as a wrong password is, after the same verify.
     if (!user || !ok || !user.active) throw new UnauthenticatedError('用户名或密码错误 (wrong username or password)');
     return { token: await this.sign(user), user };

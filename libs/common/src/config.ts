@@ -59,6 +59,12 @@ const schema = z
     QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     /** How often each worker hands committed outbox rows to the queue. */
     OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
+    /** 1: webhooks may reach loopback, private and link-local addresses (an intranet's robots). */
+    ALLOW_PRIVATE_WEBHOOKS: z.enum(['0', '1']).default('0'),
+    /** Database connections per process; how long a query waits for one before it is refused; the longest statement. */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {

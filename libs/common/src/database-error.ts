@@ -21,3 +21,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = driverErrorOf(error);
   return driverError?.code === UNIQUE_VIOLATION && (!constraint || driverError.constraint === constraint);
 }
+
+const QUERY_CANCELED = '57014';
+
+/**
+ * The database refused for lack of time, not because of the request: no pooled connection came
+ * free within DB_POOL_ACQUIRE_TIMEOUT_MS (pg-pool's message), or a statement ran past
+ * DB_STATEMENT_TIMEOUT_MS.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return (
+    driverCode(error) === QUERY_CANCELED ||
+    (error instanceof Error && error.message === 'timeout exceeded when trying to connect')
+  );
+}

@@ -67,3 +67,13 @@ export class ConflictError extends DomainError {
     super(ErrorCode.CONFLICT, message, details);
   }
 }
+
+/**
+ * Out of database connections or time, or the queue unreachable: the contract has no code for "try again
+ * later", so it is a fault of ours (INTERNAL_SERVER_ERROR) whose reason says it passes.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = '服务繁忙，请稍后再试 (service busy, try again)') {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message, { reason: 'SERVICE_UNAVAILABLE' });
+  }
+}

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { driverCode, isUniqueViolation } from './database-error.js';
-import { ConflictError, DomainError, ErrorCode } from './errors.js';
+import { driverCode, isDatabaseBusy, isUniqueViolation } from './database-error.js';
+import { BadInputError, ConflictError, DomainError, ErrorCode, ServiceUnavailableError } from './errors.js';
 
 const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -24,6 +24,8 @@ export function formatGraphqlError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  // Out of connections or time: a fault of ours the operators must see, though the caller may retry.
+  if (isDatabaseBusy(original)) logUnexpected(original);
   const domain = domainErrorOf(original);
   if (domain) return { ...base, message: domain.message, extensions: { code: domain.code, ...domain.details } };
   const httpStatus = httpStatusOf(original);
@@ -51,6 +53,7 @@ export function formatGraphqlError(
 }
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 /**
  * The domain meaning of an error, when it has one: a DomainError, or what the database refused — the
@@ -61,6 +64,10 @@ export function domainErrorOf(error: unknown): DomainError | undefined {
   // A malformed id (not a UUID) names nothing that exists.
   if (driverCode(error) === INVALID_TEXT_REPRESENTATION)
     return new DomainError(ErrorCode.NOT_FOUND, '标识无效，对象不存在 (no object with that id)');
+  // A NUL character: PostgreSQL text cannot hold it, and nothing was written.
+  if (driverCode(error) === CHARACTER_NOT_IN_REPERTOIRE)
+    return new BadInputError('文本含有无效字符 (text contains a NUL character)');
+  if (isDatabaseBusy(error)) return new ServiceUnavailableError();
   // Two requests raced to create the same thing (an extension, a user, an assignment): the loser's is stale.
   if (isUniqueViolation(error))
     return new ConflictError('已被同时提交的请求抢先创建 (conflict: a concurrent request created it first)');

@@ -30,7 +30,10 @@ export class RestErrorFilter implements ExceptionFilter {
   private answer(error: unknown): { status: number; body: Record<string, unknown> } {
     const domain = domainErrorOf(error); // the same mapping as GraphQL's
     if (domain)
-      return { status: STATUS[domain.code], body: { code: domain.code, message: domain.message, ...domain.details } };
+      return {
+        status: domain.details?.reason === 'SERVICE_UNAVAILABLE' ? 503 : STATUS[domain.code],
+        body: { code: domain.code, message: domain.message, ...domain.details },
+      };
     if (error instanceof HttpException && error.getStatus() < 500) {
       // Nest's own refusals: an upload over the size limit (413), a malformed request (400).
       return { status: error.getStatus(), body: { code: ErrorCode.BAD_USER_INPUT, message: error.message } };

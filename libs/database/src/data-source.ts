@@ -8,14 +8,28 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // bigint counts (COUNT(*)) fit comfortably in a JS number at our scale.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** Limits of the apps' pools; migrations and scripts run without them (a migration may take long). */
+export interface PoolLimits {
+  size: number;
+  /** How long a query waits for a pooled connection before it fails (pg-pool's connection timeout). */
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+export function dataSourceOptions(url: string, limits?: PoolLimits): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     migrations,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20 },
+    extra: {
+      max: limits?.size ?? 20,
+      ...(limits && {
+        connectionTimeoutMillis: limits.acquireTimeoutMs,
+        statement_timeout: limits.statementTimeoutMs,
+      }),
+    },
   };
 }
 

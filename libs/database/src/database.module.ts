@@ -8,7 +8,14 @@ import { dataSourceOptions } from './data-source.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.DATABASE_URL, {
+          size: config.DB_POOL_SIZE,
+          acquireTimeoutMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        }),
+        autoLoadEntities: true,
+      }),
     }),
   ],
 })

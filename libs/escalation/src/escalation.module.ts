@@ -8,13 +8,17 @@ import { PlanPolicyResolver } from './policy/plan-policy.resolver.js';
 import { PlanPolicyService } from './policy/plan-policy.service.js';
 import { EscalationEvent } from './sweep/escalation-event.entity.js';
 import { EscalationEventsService } from './sweep/escalation-events.service.js';
+import { EscalationSweepJobsService } from './sweep/escalation-sweep-jobs.service.js';
+import { EscalationSweepQueue } from './sweep/escalation-sweep.queue.js';
 import { EscalationSweepResolver, TaskEscalationsResolver } from './sweep/escalation-sweep.resolver.js';
 
-/** API side: on-demand sweeps, Task.escalations, holiday schedules, plan policies. */
+/** API side: on-demand sweeps (queued for the worker), Task.escalations, holiday schedules, plan policies. */
 @Module({
   imports: [TypeOrmModule.forFeature([EscalationEvent]), EscalationCoreModule, TasksModule],
   providers: [
     EscalationEventsService,
+    EscalationSweepQueue,
+    EscalationSweepJobsService,
     EscalationSweepResolver,
     TaskEscalationsResolver,
     HolidayCalendarResolver,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BadInputError } from '@app/common';
+import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { Notification } from './notification.entity.js';
 
@@ -12,7 +13,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A user's own in-app notifications and e-mail address. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(user: AuthUser, unreadOnly: boolean): Promise<Notification[]> {
     const qb = this.dataSource
@@ -37,19 +41,27 @@ export class NotificationsService {
     return rows.length;
   }
 
-  /** Sets (or with null, removes) where the caller's e-mail notifications go. */
+  /** Sets (or with null, removes) where the caller's e-mail notifications go; audited with the old address. */
   async setEmail(user: AuthUser, address: string | null): Promise<string | null> {
     const trimmed = address?.trim() || null;
-    if (!trimmed) {
-      await this.dataSource.query('DELETE FROM notification_email WHERE user_id = $1', [user.id]);
-      return null;
-    }
-    if (!EMAIL.test(trimmed) || trimmed.length > 254) throw new BadInputError('邮箱地址无效 (invalid e-mail address)');
-    await this.dataSource.query(
-      `INSERT INTO notification_email (user_id, address) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET address = excluded.address, updated_at = now()`,
-      [user.id, trimmed],
-    );
-    return trimmed;
+    if (trimmed && (!EMAIL.test(trimmed) || trimmed.length > 254))
+      throw new BadInputError('邮箱地址无效 (invalid e-mail address)');
+    return this.dataSource.transaction(async (m) => {
+      const [before]: { address: string }[] = await m.query(
+        'SELECT address FROM notification_email WHERE user_id = $1 FOR UPDATE',
+        [user.id],
+      );
+      if (trimmed)
+        await m.query(
+          `INSERT INTO notification_email (user_id, address) VALUES ($1, $2)
+           ON CONFLICT (user_id) DO UPDATE SET address = excluded.address, updated_at = now()`,
+          [user.id, trimmed],
+        );
+      else await m.query('DELETE FROM notification_email WHERE user_id = $1', [user.id]);
+      await this.audit.record(m, user.id, 'notification.email', 'app_user', user.id, before ?? null, {
+        address: trimmed,
+      });
+      return trimmed;
+    });
   }
 }

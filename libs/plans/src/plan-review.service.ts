@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, ConflictError, NotFoundError } from '@app/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { Assignment } from './assignment.entity.js';
@@ -24,11 +24,14 @@ export class PlanReviewService {
   addAssignment(scope: AccessScope, measureId: string, departmentId: string, role: AssignmentRole): Promise<Measure> {
     return this.dataSource.transaction(async (m) => {
       const measure = await this.draftMeasure(m, scope, measureId);
-      const department: { id: string; short_name: string }[] = await m.query(
-        'SELECT id, short_name FROM department WHERE id = $1',
+      const department: { id: string; short_name: string; jurisdiction_id: string }[] = await m.query(
+        'SELECT id, short_name, jurisdiction_id FROM department WHERE id = $1',
         [departmentId],
       );
       if (!department[0]) throw new NotFoundError('Department', departmentId);
+      // A supervision office hands work only to departments of its own jurisdiction and those below it.
+      if (!this.scopes.reaches(scope, department[0].jurisdiction_id))
+        throw new ForbiddenError('该部门不在您的辖区内 (department outside your jurisdiction)');
       const repo = m.getRepository(Assignment);
       if (await repo.existsBy({ measureId, departmentId }))
         throw new ConflictError('该部门已分配到此措施 (department already assigned; change its role instead)');

@@ -85,8 +85,12 @@ export class SupervisionNoticesResolver {
     return (await this.departments.departmentLoader(req).load(notice.departmentId))!;
   }
 
-  @ResolveField(() => [Task])
-  tasks(@Parent() notice: SupervisionNotice, @Req() req: object): Promise<Task[]> {
-    return this.queues.tasksOfNoticeLoader(req).load(notice.id);
+  @ResolveField(() => [Task], { description: "The notice's tasks the caller may read (the scope of task(id))." })
+  async tasks(
+    @Parent() notice: SupervisionNotice,
+    @CurrentUser() caller: AuthUser,
+    @Req() req: object,
+  ): Promise<Task[]> {
+    return this.queues.tasksOfNoticeLoader(req, await this.scopes.of(caller)).load(notice.id);
   }
 }

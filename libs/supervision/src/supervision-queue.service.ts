@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { groupByKeys, RequestLoaders } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { Task, TaskAccess } from '@app/tasks';
@@ -32,15 +32,21 @@ export class SupervisionQueueService {
       .getMany();
   }
 
-  tasksOfNoticeLoader(request: object) {
+  /** A notice's tasks, through the task scope: a notice never shows a task `task(id)` would refuse. */
+  tasksOfNoticeLoader(request: object, scope: AccessScope) {
     return this.loaders.get<string, Task[]>(request, 'notice.tasks', async (noticeIds) => {
       const links: { notice_id: string; task_id: string }[] = await this.dataSource.query(
         'SELECT notice_id, task_id FROM supervision_notice_task WHERE notice_id = ANY($1::uuid[])',
         [[...noticeIds]],
       );
-      const tasks = await this.dataSource.getRepository(Task).findBy({ id: In(links.map((l) => l.task_id)) });
+      const tasks = await this.access
+        .restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope)
+        .andWhere('t.id = ANY(:ids)', { ids: links.map((l) => l.task_id) })
+        .getMany();
       const byId = new Map(tasks.map((t) => [t.id, t]));
-      const rows = links.map((l) => ({ noticeId: l.notice_id, task: byId.get(l.task_id)! }));
+      const rows = links.flatMap((l) =>
+        byId.has(l.task_id) ? [{ noticeId: l.notice_id, task: byId.get(l.task_id)! }] : [],
+      );
       rows.sort((a, b) => a.task.dueDate.localeCompare(b.task.dueDate) || a.task.id.localeCompare(b.task.id));
       return groupByKeys(noticeIds, rows, (r) => r.noticeId).map((group) => group.map((r) => r.task));
     });

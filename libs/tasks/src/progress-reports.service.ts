@@ -64,14 +64,25 @@ export class ProgressReportsService {
       }),
     );
     const status = task.status === TaskStatus.NOT_STARTED ? TaskStatus.IN_PROGRESS : task.status;
-    await m.query(
-      'UPDATE task SET progress_percent = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1',
+    const [[moved]]: [{ version: number }[]] = await m.query(
+      'UPDATE task SET progress_percent = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
       [task.id, input.progressPercent, status],
     );
     await this.audit.record(m, scope.user.id, 'report.submit', 'progress_report', report.id, null, {
       taskId: task.id,
       progressPercent: report.progressPercent,
     });
+    // The task's own trail shows the move the report made (status, version, progress), as updateTask's does.
+    const { version, progressPercent } = task;
+    await this.audit.record(
+      m,
+      scope.user.id,
+      'task.report',
+      'task',
+      task.id,
+      { status: task.status, version, progressPercent },
+      { status, version: moved!.version, progressPercent: input.progressPercent, reportId: report.id },
+    );
     return report;
   }
 

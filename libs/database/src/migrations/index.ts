@@ -9,6 +9,7 @@ import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-
 import { AssignmentSource1765100000000 } from './1765100000000-assignment-source.js';
 import { DepartmentHistory1765200000000 } from './1765200000000-department-history.js';
 import { AccountRevocation1765300000000 } from './1765300000000-account-revocation.js';
+import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
@@ -24,5 +25,6 @@ export const migrations = [
   AssignmentSource1765100000000,
   DepartmentHistory1765200000000,
   AccountRevocation1765300000000,
+  AppendOnlyAudit1765500000000,
   ScorecardPosition1765600000000,
 ];

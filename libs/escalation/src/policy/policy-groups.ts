@@ -32,3 +32,18 @@ export async function policyGroups(m: EntityManager, keyOf: (p: EscalationPolicy
 
 export const ladderKey = policyKey;
 export const reportKey = (p: EscalationPolicy) => `${p.reportCadence}/${p.reportDueWorkingDay}`;
+
+/**
+ * The groups narrowed to `planIds` (a jurisdiction's sweep): each becomes an explicit list of the
+ * plans it shares with `planIds`, so the sweep's statements keep their shape (no extra filter).
+ */
+export function groupsWithin(groups: PolicyGroup[], planIds: string[] | null): PolicyGroup[] {
+  if (!planIds) return groups;
+  return groups
+    .map((g) => {
+      const keep = g.planIds ? new Set(g.planIds) : null;
+      const left = new Set(g.excludedPlanIds);
+      return { ...g, planIds: planIds.filter((id) => (keep ? keep.has(id) : !left.has(id))), excludedPlanIds: [] };
+    })
+    .filter((g) => g.planIds.length > 0);
+}

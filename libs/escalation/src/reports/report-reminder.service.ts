@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { policyGroups, reportKey } from '../policy/policy-groups.js';
+import { groupsWithin, policyGroups, reportKey } from '../policy/policy-groups.js';
 import { latestClosedPeriod } from './report-period.js';
 
 /**
@@ -50,9 +50,11 @@ export class ReportReminderService {
     calendar: WorkingCalendar,
     unknownYears: Set<number>,
     batch: number,
+    /** A jurisdiction's sweep: only these plans, and the period is not marked checked for everyone. */
+    planIds: string[] | null = null,
   ): Promise<number> {
     let raised = 0;
-    for (const group of await policyGroups(runner.manager, reportKey)) {
+    for (const group of groupsWithin(await policyGroups(runner.manager, reportKey), planIds)) {
       const reached = new Set<number>();
       const { reportCadence, reportDueWorkingDay } = group.policy;
       const period = latestClosedPeriod(asOf, reportCadence, reportDueWorkingDay, calendar, reached);
@@ -62,7 +64,7 @@ export class ReportReminderService {
         'SELECT 1 FROM report_period_check WHERE cadence = $1 AND period_start = $2 AND report_due = $3',
         [cadence, period.start, period.reportDue],
       );
-      if (done.length) continue;
+      if (done.length && !planIds) continue;
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const [counts]: { candidates: number; raised: number; last_id: string | null }[] = await runner.query(
@@ -83,10 +85,11 @@ export class ReportReminderService {
         if (counts!.candidates < batch) break;
         after = counts!.last_id!;
       }
-      await runner.query(
-        'INSERT INTO report_period_check (cadence, period_start, report_due) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [cadence, period.start, period.reportDue],
-      );
+      if (!planIds)
+        await runner.query(
+          'INSERT INTO report_period_check (cadence, period_start, report_due) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [cadence, period.start, period.reportDue],
+        );
     }
     return raised;
   }

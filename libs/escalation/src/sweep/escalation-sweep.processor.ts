@@ -15,6 +15,8 @@ export const ESCALATION_QUEUE = 'escalation';
 export interface SweepJob {
   /** The date to sweep for; the scheduler's daily jobs leave it out and sweep for the day they were due. */
   asOf?: string;
+  /** A supervision office's sweep: its jurisdiction and those below; absent, every jurisdiction. */
+  jurisdictionId?: string | null;
 }
 
 /** Runs the sweeps the scheduler (or anyone) queues; the sweep itself holds the advisory lock. */
@@ -43,7 +45,7 @@ export class EscalationSweepProcessor implements OnApplicationBootstrap, BeforeA
       job.data.asOf && isCalendarDate(job.data.asOf)
         ? job.data.asOf
         : shanghaiToday(new Date(job.timestamp + job.delay));
-    const outcome = await this.sweeps.sweep(asOf);
+    const outcome = await this.sweeps.sweep(asOf, { jurisdictionId: job.data.jurisdictionId });
     this.logger.log(`sweep as of ${asOf}: ${outcome.raised} escalations, ${outcome.reportReminders} report reminders`);
     return outcome;
   }

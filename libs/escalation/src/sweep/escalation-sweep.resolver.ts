@@ -1,28 +1,44 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CalendarDate } from '@app/common';
 import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
 import { Task, TasksService } from '@app/tasks';
 import { EscalationSweepResult } from './dtos/escalation-sweep-result.type.js';
 import { EscalationEvent } from './escalation-event.entity.js';
 import { EscalationEventsService } from './escalation-events.service.js';
+import { EscalationSweepJobsService } from './escalation-sweep-jobs.service.js';
 
 @Resolver(() => EscalationEvent)
 export class EscalationSweepResolver {
   constructor(
-    private readonly events: EscalationEventsService,
+    private readonly sweeps: EscalationSweepJobsService,
     private readonly tasks: TasksService,
     private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Mutation(() => EscalationSweepResult, {
-    description: 'Raises every escalation due as of that date. Idempotent per (task, level, due date).',
+    description:
+      'Queues a sweep raising every escalation due as of that date (ADMIN: every jurisdiction; a supervision ' +
+      'office: its own and those below) and answers at once with the job; CONFLICT while a sweep runs. ' +
+      'Idempotent per (task, level, due date); read the result with escalationSweep.',
   })
   async runEscalationSweep(
     @CurrentUser() caller: AuthUser,
     @Args('asOf', { type: () => CalendarDate }) asOf: string,
   ): Promise<EscalationSweepResult> {
-    return this.events.runSweep(await this.scopes.of(caller), asOf);
+    return this.sweeps.start(await this.scopes.of(caller), asOf);
+  }
+
+  @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
+  @Query(() => EscalationSweepResult, {
+    nullable: true,
+    description: "The caller's sweep of that date: its state, and once COMPLETED what it raised.",
+  })
+  async escalationSweep(
+    @CurrentUser() caller: AuthUser,
+    @Args('asOf', { type: () => CalendarDate }) asOf: string,
+  ): Promise<EscalationSweepResult | null> {
+    return this.sweeps.find(await this.scopes.of(caller), asOf);
   }
 
   @ResolveField(() => Task)

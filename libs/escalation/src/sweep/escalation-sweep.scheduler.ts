@@ -8,7 +8,7 @@ export const DAILY_SWEEP_SCHEDULER = 'escalation-sweep-daily';
 export const DAILY_SWEEP_PATTERN = '0 1 * * *';
 const RETRY_MS = 30_000;
 
-/** Schedules the daily sweep at 01:00 Asia/Shanghai; the processor does the work. */
+/** Schedules the daily sweep at 01:00 Asia/Shanghai (again after every Redis reconnection); the processor does the work. */
 @Injectable()
 export class EscalationSweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EscalationSweepScheduler.name);
@@ -18,7 +18,15 @@ export class EscalationSweepScheduler implements OnApplicationBootstrap, OnAppli
 
   onApplicationBootstrap(): void {
     this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
-    void this.schedule();
+    // The schedule lives only in Redis: a Redis restarted without its data has none, and escalation
+    // would silently stop. Upserted on the first connection and again on every reconnection.
+    void this.queue.backend.client.then(
+      (client) => {
+        client.on('ready', () => void this.schedule());
+        void this.schedule();
+      },
+      () => undefined, // closed before it ever connected
+    );
   }
 
   onApplicationShutdown(): void {

@@ -6,7 +6,7 @@ import { OutboxWriter } from '@app/notifications';
 import { HolidayCalendarService } from '../calendar/holiday-calendar.service.js';
 import { addDays, daysBetween } from '../calendar/calendar-date.js';
 import type { EscalationLevel } from '../ladder/escalation-policy.js';
-import { ladderKey, policyGroups } from '../policy/policy-groups.js';
+import { groupsWithin, ladderKey, policyGroups } from '../policy/policy-groups.js';
 import { ReportReminderService } from '../reports/report-reminder.service.js';
 import {
   EVENT_KEY,
@@ -33,6 +33,8 @@ interface BatchCounts {
 
 export interface SweepOptions {
   batch?: number;
+  /** A supervision office's sweep: only the plans of this jurisdiction and those below it. */
+  jurisdictionId?: string | null;
   /** Told of every batch statement: how long it took and what it raised (the benchmark's figures). */
   onBatch?: (ms: number, raised: number) => void;
 }
@@ -64,18 +66,29 @@ export class EscalationSweepService {
     private readonly outbox: OutboxWriter,
   ) {}
 
+  /** In a worker (or a script): waits for a sweep under way elsewhere, however long it takes. */
   async sweep(asOf: string, options: SweepOptions = {}): Promise<SweepOutcome> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query(`SELECT pg_advisory_lock(hashtext('luoshi'), hashtext('escalation-sweep'))`);
+      // The wait for the lock is one statement: DB_STATEMENT_TIMEOUT_MS must not cut it short.
+      await runner.query('SET statement_timeout = 0');
+      await runner.query(`SELECT pg_advisory_lock(${SWEEP_LOCK})`);
+      await runner.query('RESET statement_timeout');
       return await this.sweepLocked(runner, asOf, options);
     } finally {
-      await runner
-        .query(`SELECT pg_advisory_unlock(hashtext('luoshi'), hashtext('escalation-sweep'))`)
-        .catch(() => undefined);
+      await runner.query(`SELECT pg_advisory_unlock(${SWEEP_LOCK})`).catch(() => undefined);
+      await runner.query('RESET statement_timeout').catch(() => undefined);
       await runner.release();
     }
+  }
+
+  /** Whether a sweep holds the lock now; asks without waiting (one statement, so one session). */
+  async isRunning(): Promise<boolean> {
+    const [{ free }]: { free: boolean }[] = await this.dataSource.query(
+      `SELECT CASE WHEN pg_try_advisory_lock(${SWEEP_LOCK}) THEN pg_advisory_unlock(${SWEEP_LOCK}) ELSE false END AS free`,
+    );
+    return !free;
   }
 
   private async sweepLocked(runner: QueryRunner, asOf: string, options: SweepOptions): Promise<SweepOutcome> {
@@ -84,13 +97,14 @@ export class EscalationSweepService {
     const [{ min_due: minDue }]: { min_due: string | null }[] = await runner.query(
       `SELECT min(due_date) AS min_due FROM task WHERE status NOT IN ('COMPLETED','CANCELLED')`,
     );
+    const scopePlans = options.jurisdictionId ? await plansUnder(runner, options.jurisdictionId) : null;
     const unknownYears = new Set<number>();
     let raised = 0;
     let calendarFallback = 0;
     // Tasks now at different levels, or due in different date ranges, are disjoint sets: their
     // statements run side by side on several connections without waiting on each other's rows.
     const work: (() => Promise<void>)[] = [];
-    for (const group of await policyGroups(runner.manager, ladderKey)) {
+    for (const group of groupsWithin(await policyGroups(runner.manager, ladderKey), scopePlans)) {
       const plan = planSweep(asOf, group.policy, calendar, minDue);
       plan.unknownYears.forEach((y) => unknownYears.add(y));
       for (const from of [0, 1, 2, 3] as const) {
@@ -108,9 +122,12 @@ export class EscalationSweepService {
       }
     }
     await runConcurrently(work, LANES);
-    const [{ raised: byNotices }]: { raised: number }[] = await runner.query(RAISE_FOR_OVERDUE_NOTICES, [asOf]);
+    const [{ raised: byNotices }]: { raised: number }[] = await runner.query(RAISE_FOR_OVERDUE_NOTICES, [
+      asOf,
+      scopePlans,
+    ]);
     raised += byNotices;
-    const reportReminders = await this.reports.remind(runner, asOf, calendar, unknownYears, batch);
+    const reportReminders = await this.reports.remind(runner, asOf, calendar, unknownYears, batch, scopePlans);
     if (unknownYears.size) await this.warnUnknownYears(runner, asOf, [...unknownYears].sort(), calendarFallback);
     return { asOf, raised, calendarFallback, reportReminders, unknownYears: [...unknownYears].sort() };
   }
@@ -161,6 +178,19 @@ export class EscalationSweepService {
       `calendar-unknown:${years.join(',')}:${asOf}`,
     );
   }
+}
+
+const SWEEP_LOCK = `hashtext('luoshi'), hashtext('escalation-sweep')`;
+
+/** The plans of a jurisdiction and those below it. */
+async function plansUnder(runner: QueryRunner, jurisdictionId: string): Promise<string[]> {
+  const rows: { id: string }[] = await runner.query(
+    `WITH RECURSIVE j AS (SELECT id FROM jurisdiction WHERE id = $1
+       UNION ALL SELECT c.id FROM jurisdiction c JOIN j ON c.parent_id = j.id)
+     SELECT p.id FROM plan p JOIN j ON j.id = p.jurisdiction_id`,
+    [jurisdictionId],
+  );
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -76,7 +76,7 @@ function raiseFromLevel(onConflict: string): string {
 /** The lowest cursor of a due-date lane: every task of its first day (exclusive lower bound) is past it. */
 export const LAST_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
-/** Level 4 for open tasks of a notice whose response was due before $1 and never came. */
+/** Level 4 for open tasks of a notice whose response was due before $1 and never came (of plans $2, or all when null). */
 export const RAISE_FOR_OVERDUE_NOTICES = `
   WITH overdue AS (
     SELECT nt.task_id, min(n.id::text)::uuid AS notice_id
@@ -87,7 +87,7 @@ export const RAISE_FOR_OVERDUE_NOTICES = `
   cand AS (
     SELECT e.task_id AS id, e.due_date, o.notice_id
     FROM task_escalation e JOIN overdue o ON o.task_id = e.task_id
-    WHERE e.open AND e.level < 4
+    WHERE e.open AND e.level < 4 AND ($2::uuid[] IS NULL OR e.plan_id = ANY($2::uuid[]))
     FOR NO KEY UPDATE OF e
   ),
   raised AS (

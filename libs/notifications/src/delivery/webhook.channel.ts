@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/common';
 import type { PendingDelivery } from './pending-delivery.js';
+import { postWebhook } from './webhook-post.js';
 import { signWebhook } from './webhook-signature.js';
 
 const TIMEOUT_MS = 10_000;
@@ -13,7 +15,10 @@ const TIMEOUT_MS = 10_000;
  */
 @Injectable()
 export class WebhookChannel {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async send(delivery: PendingDelivery): Promise<void> {
     const [endpoint]: { url: string; secret: string; active: boolean }[] = await this.dataSource.query(
@@ -32,8 +37,8 @@ export class WebhookChannel {
       message: delivery.body,
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(endpoint.url, {
-      method: 'POST',
+    const status = await postWebhook({
+      url: endpoint.url,
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'x-luoshi-delivery': delivery.id,
@@ -41,8 +46,10 @@ export class WebhookChannel {
         'x-luoshi-signature': `sha256=${signWebhook(endpoint.secret, timestamp, body)}`,
       },
       body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
+      allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOKS === '1',
     });
-    if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+    if (status >= 300 && status < 400) throw new Error(`webhook answered HTTP ${status} (redirects are not followed)`);
+    if (status < 200 || status >= 300) throw new Error(`webhook answered HTTP ${status}`);
   }
 }

@@ -59,11 +59,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async relayAll(): Promise<void> {
     try {
+      // While Redis is away ioredis would hold every command in its offline queue and send them all on
+      // its return: nothing is handed over then, the rows wait in PostgreSQL.
+      if (!(await this.queuesConnected())) return;
       while ((await this.relayOutbox()) === BATCH);
       await this.requeueStaleDeliveries();
     } catch (error) {
       this.logger.warn(`outbox relay paused: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private async queuesConnected(): Promise<boolean> {
+    const clients = await withTimeout(Promise.all([this.dispatch.backend.client, this.deliveries.backend.client]));
+    return clients.every((client) => client.status === 'ready');
   }
 
   /** Hands one batch to the queue; returns how many rows it handed over. */

@@ -1,13 +1,22 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CalendarDate } from '@app/common';
+import { SweepJobState } from './sweep-job-state.js';
 
+/** An on-demand sweep's job: the counts are its result, 0 until the state is COMPLETED. */
 @ObjectType()
 export class EscalationSweepResult {
+  @Field(() => ID, { description: 'The queue job: one per date and caller scope (all jurisdictions, or one subtree).' })
+  jobId!: string;
+
+  @Field(() => SweepJobState)
+  state!: SweepJobState;
+
   @Field(() => CalendarDate)
   asOf!: string;
 
   @Field(() => Int, {
-    description: 'Escalation events newly raised by this sweep (0 when run again for the same date).',
+    description:
+      'Escalation events newly raised by this sweep (0 when run again for the same date, and until COMPLETED).',
   })
   raised!: number;
 
