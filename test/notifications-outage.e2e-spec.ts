@@ -8,7 +8,7 @@ import { DAILY_SWEEP_SCHEDULER, ESCALATION_QUEUE, EscalationSweepService } from 
 import { NOTIFICATION_QUEUE } from '../libs/notifications/src/index.js';
 import { OwnRedis } from './support/own-redis.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
-import { codeOf, TestApp } from './support/test-app.js';
+import { TestApp } from './support/test-app.js';
 import { startWorker, waitFor } from './support/test-worker.js';
 
 jest.setTimeout(60_000);
