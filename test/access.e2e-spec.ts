@@ -165,6 +165,12 @@ describe('access by role and scope', () => {
     { name: 'me', query: '{ me { id } }', prepare: async () => ({}), expect: everyone },
     { name: 'jurisdictions', query: '{ jurisdictions { id } }', prepare: async () => ({}), expect: everyone },
     { name: 'departments', query: '{ departments { id } }', prepare: async () => ({}), expect: everyone },
+    {
+      name: 'departmentFunctions',
+      query: '{ departmentFunctions { code name } }',
+      prepare: async () => ({}),
+      expect: everyone,
+    },
     { name: 'plans', query: '{ plans { id } }', prepare: async () => ({}), expect: everyone },
     {
       name: 'plan',

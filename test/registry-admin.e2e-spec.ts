@@ -293,6 +293,20 @@ describe('registry administration', () => {
       expect(await audited('department.update')).toBe(before); // nothing changed, nothing recorded
     });
 
+    it('lists the function catalogue in words, the catch-all 其他 included', async () => {
+      const res = await t.gql<{ departmentFunctions: { code: string; name: string }[] }>(
+        '{ departmentFunctions { code name } }',
+        {},
+        'sup.own',
+      );
+      expect(res.data!.departmentFunctions).toEqual(
+        expect.arrayContaining([
+          { code: 'HEALTH', name: '卫生健康' },
+          { code: 'OTHER', name: '其他' },
+        ]),
+      );
+    });
+
     it('keeps administered names when the registry files are loaded again (each npm start, npm run setup)', async () => {
       const [seeded] = await db.query(`SELECT id, name FROM department WHERE key = 'tengzhou.PRICE'`);
       const renamed = await t.gql(

@@ -1,6 +1,7 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessScopeService, CurrentUser, Req, Roles, User, UserRole, type AuthUser } from '@app/auth';
 import { Department } from './department.entity.js';
+import { DepartmentFunction } from './department-function.entity.js';
 import { DepartmentsService } from './departments.service.js';
 import { Jurisdiction } from './jurisdiction.entity.js';
 
@@ -25,6 +26,13 @@ export class DepartmentsResolver {
       return reach === null || reach.includes(jurisdictionId) ? this.directory.listDepartments([jurisdictionId]) : [];
     }
     return this.directory.listDepartments(reach ?? undefined);
+  }
+
+  /** What a department's functionCode may be: the console's picker, in words. */
+  @Roles(...ALL_ROLES)
+  @Query(() => [DepartmentFunction], { description: '职能目录: the function catalogue departments are coded by.' })
+  departmentFunctions(): Promise<DepartmentFunction[]> {
+    return this.directory.listFunctions();
   }
 
   @ResolveField(() => Jurisdiction)

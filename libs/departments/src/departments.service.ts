@@ -40,6 +40,10 @@ export class DepartmentsService {
     });
   }
 
+  listFunctions(): Promise<DepartmentFunction[]> {
+    return this.dataSource.getRepository(DepartmentFunction).find({ order: { code: 'ASC' } });
+  }
+
   findJurisdictionByKey(key: string): Promise<Jurisdiction | null> {
     return this.jurisdictions.findOneBy({ key });
   }

@@ -38,27 +38,22 @@ export const DEPARTMENTS = graphql(`
 export type Jurisdiction = ResultOf<typeof JURISDICTIONS>['jurisdictions'][number];
 export type Department = ResultOf<typeof DEPARTMENTS>['departments'][number];
 
-/** The catch-all function (其他) the importer gives a unit it cannot place. */
-export const OTHER_FUNCTION = 'OTHER';
-
-/**
- * 职能代码 to choose from. No query lists the function catalogue, so the choices are the codes that
- * departments in the caller's reach already carry (each shown with one such department), plus OTHER.
- */
-export function useFunctionOptions(): { options: { value: string; label: string }[]; loading: boolean } {
-  const q = useQuery(DEPARTMENTS, { jurisdictionId: null });
-  const options = useMemo(() => {
-    const example = new Map<string, string>();
-    for (const d of q.data?.departments ?? []) {
-      if (!d.provisional && !example.has(d.functionCode)) example.set(d.functionCode, d.shortName || d.name);
+const FUNCTIONS = graphql(`
+  query DepartmentFunctions {
+    departmentFunctions {
+      code
+      name
     }
-    example.delete(OTHER_FUNCTION);
-    const codes = [...example.keys()].sort();
-    return [
-      ...codes.map((code) => ({ value: code, label: `${code}（如 ${example.get(code)}）` })),
-      { value: OTHER_FUNCTION, label: `${OTHER_FUNCTION}（其他）` },
-    ];
-  }, [q.data]);
+  }
+`);
+
+/** 职能 to choose from: the function catalogue, in words, its code beside each. */
+export function useFunctionOptions(): { options: { value: string; label: string }[]; loading: boolean } {
+  const q = useQuery(FUNCTIONS, {});
+  const options = useMemo(
+    () => (q.data?.departmentFunctions ?? []).map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` })),
+    [q.data],
+  );
   return { options, loading: q.loading };
 }
 
