@@ -6,6 +6,8 @@ import { SupervisionNotice } from './supervision-notice.entity.js';
 import { SupervisionNoticesResolver } from './supervision-notices.resolver.js';
 import { SupervisionNoticesService } from './supervision-notices.service.js';
 import { SupervisionQueueService } from './supervision-queue.service.js';
+import { TaskOpenNoticeResolver, WorkQueueSupervisedResolver } from './supervised-tasks/supervised-tasks.resolver.js';
+import { SupervisedTasksService } from './supervised-tasks/supervised-tasks.service.js';
 import { TaskNewsListener } from './task-news/task-news.listener.js';
 
 /**
@@ -14,6 +16,14 @@ import { TaskNewsListener } from './task-news/task-news.listener.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule],
-  providers: [SupervisionNoticesService, SupervisionQueueService, SupervisionNoticesResolver, TaskNewsListener],
+  providers: [
+    SupervisionNoticesService,
+    SupervisionQueueService,
+    SupervisionNoticesResolver,
+    SupervisedTasksService,
+    TaskOpenNoticeResolver,
+    WorkQueueSupervisedResolver,
+    TaskNewsListener,
+  ],
 })
 export class SupervisionModule {}

@@ -27,6 +27,7 @@ interface LedgerRow {
   progress: number;
   escalationLevel: number;
   notices: string | null;
+  openNotice: string | null;
   reportedOn: string | null;
   lastNarrative: string | null;
 }
@@ -65,6 +66,7 @@ const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
   { header: LEDGER.dueDate, value: (r) => r.dueDate },
   { header: LEDGER.status, value: (r) => STATUS_NAME[r.status] },
   { header: LEDGER.currentProgress, value: (r) => r.progress },
+  { header: LEDGER.notice, value: (r) => r.openNotice },
   { header: LEDGER.narrative, value: () => null, input: true },
   { header: LEDGER.problems, value: () => null, input: true },
   { header: LEDGER.nextSteps, value: () => null, input: true },
@@ -149,6 +151,9 @@ export class LedgerExportsService {
               (SELECT string_agg(n.number, '、' ORDER BY n.created_at)
                FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
                WHERE nt.task_id = t.id) AS notices,
+              (SELECT n.number FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+               WHERE nt.task_id = t.id AND n.status <> 'CLOSED'
+               ORDER BY n.created_at DESC, n.id LIMIT 1) AS "openNotice",
               to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn",
               r.narrative AS "lastNarrative"
        FROM task t
