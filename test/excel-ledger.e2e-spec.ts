@@ -19,11 +19,11 @@ const HEADERS = [
   '期限',
   '状态',
   '当前进度(%)',
-  '督办单',
   '进展情况',
   '存在问题',
   '下步计划',
   '进度(%)',
+  '督办单',
 ];
 const UPLOAD = '/imports/department-ledger';
 
@@ -89,9 +89,9 @@ describe('the department ledger round trip (台账): download, fill in, upload a
        WHERE d.key = 'tengzhou.HEALTH' AND t.status NOT IN ('COMPLETED','CANCELLED') ORDER BY t.due_date, t.id`,
     );
     expect(rows.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(open.map((o) => [o.id, o.version]));
-    expect(rows.slice(1).every((r) => r.slice(10).every((c) => c === ''))).toBe(true);
+    expect(rows.slice(1).every((r) => r.slice(9).every((c) => c === ''))).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getCell('N2').dataValidation).toMatchObject({ type: 'whole', formulae: [0, 100] });
+    expect(sheet.getCell('M2').dataValidation).toMatchObject({ type: 'whole', formulae: [0, 100] });
     expect((await download(t, '/exports/department-ledger.xlsx', tokens.leader)).status).toBe(403);
     const noDepartment = await download(t, '/exports/department-ledger.xlsx', tokens.sup);
     expect(refused(noDepartment)).toEqual({ status: 400, code: 'BAD_USER_INPUT' });

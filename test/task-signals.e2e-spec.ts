@@ -183,7 +183,8 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
     let notice: { id: string; number: string };
 
     const markerOnTask = async (as: string) =>
-      (await ok<{ task: { id: string; openNotice: { number: string } | null } }>(TASK, { id: shared }, as)).task;
+      (await ok<{ task: { id: string; openNotice: { id: string; number: string } | null } }>(TASK, { id: shared }, as))
+        .task;
     const queue = async () =>
       (
         await ok<{

@@ -66,12 +66,14 @@ const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
   { header: LEDGER.dueDate, value: (r) => r.dueDate },
   { header: LEDGER.status, value: (r) => STATUS_NAME[r.status] },
   { header: LEDGER.currentProgress, value: (r) => r.progress },
-  { header: LEDGER.notice, value: (r) => r.openNotice },
   { header: LEDGER.narrative, value: () => null, input: true },
   { header: LEDGER.problems, value: () => null, input: true },
   { header: LEDGER.nextSteps, value: () => null, input: true },
   { header: LEDGER.progress, value: () => null, input: true },
+  // Last: the columns before it keep the places filled-in ledgers of earlier downloads have.
+  { header: LEDGER.notice, value: (r) => r.openNotice },
 ];
+const PROGRESS_COLUMN = DEPARTMENT_COLUMNS.findIndex((c) => c.header === LEDGER.progress);
 
 /**
  * 台账 downloads: the overdue ledger (督办台账) of the caller's reach, and a department's ledger of
@@ -110,7 +112,7 @@ export class LedgerExportsService {
     const xlsx = new XlsxBuilder();
     xlsx.addSheet('部门台账', DEPARTMENT_COLUMNS, await this.rows(ids, shanghaiToday()), {
       freezeColumns: 1,
-      wholeNumbers: { columns: [DEPARTMENT_COLUMNS.length - 1], min: 0, max: 100 },
+      wholeNumbers: { columns: [PROGRESS_COLUMN], min: 0, max: 100 },
     });
     return xlsx.toBuffer();
   }
