@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../libs/auth/src/index.js';
 import { shanghaiToday } from '../libs/common/src/index.js';
-import { startSmtpServer } from './support/mail-and-hooks.js';
+import { startHookReceiver, startSmtpServer } from './support/mail-and-hooks.js';
 import { publishSeed, SEED_TENGZHOU } from './support/seed-plans.js';
 import { TestApp } from './support/test-app.js';
 import { dropQueues, startWorker, waitFor } from './support/test-worker.js';
@@ -47,6 +47,7 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
   let db: DataSource;
   let worker: INestApplicationContext;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
   let planIds: string[];
   let healthDept: string;
   /** Health's tasks, the first on a measure another department (`partner`) shares. */
@@ -78,12 +79,26 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
     t = await TestApp.start();
     db = t.get(DataSource);
     smtp = await startSmtpServer();
+    receiver = await startHookReceiver(() => 200);
     await t.user('admin', UserRole.ADMIN);
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
     await t.user('health', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
     await t.user('health2', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
     await t.user('police', UserRole.LIAISON, { departmentKey: 'tengzhou.PUBLIC_SECURITY' });
     await ok('mutation { setNotificationEmail(address: "health@tengzhou.gov.cn") }', {}, 'health');
+    const [{ id: healthId }] = await db.query(`SELECT id FROM department WHERE key = 'tengzhou.HEALTH'`);
+    await ok(
+      'mutation($input: WebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }',
+      {
+        input: {
+          name: '卫健委工作群',
+          url: `${receiver.url}/health`,
+          secret: 'health-robot-secret-0001',
+          departmentId: healthId,
+        },
+      },
+      'admin',
+    );
     worker = await startWorker(t.databaseUrl, { QUEUE_PREFIX: PREFIX, SMTP_URL: smtp.url, OUTBOX_RELAY_MS: '100' });
     planIds = await publishSeed(t, SEED_TENGZHOU, 'sup');
     [{ id: healthDept }] = await db.query(`SELECT id FROM department WHERE key = 'tengzhou.HEALTH'`);
@@ -108,6 +123,7 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
     await worker?.close();
     await t?.stop();
     await smtp?.stop();
+    await receiver?.stop();
     await dropQueues(PREFIX);
   });
 
@@ -285,11 +301,20 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
     });
   });
 
-  it('e-mails every message to the liaison with an address, one each', async () => {
+  it("e-mails every message to the liaison with an address and posts each to the department's webhook, one each", async () => {
     await dispatched();
     const [{ n }]: { n: number }[] = await db.query(
       `SELECT count(*)::int AS n FROM notification x JOIN app_user u ON u.id = x.user_id WHERE u.username = 'health'`,
     );
+    const hooks = await waitFor('the webhook deliveries', async () => {
+      const rows: { kind: string; status: string }[] = await db.query(
+        `SELECT kind, status FROM notification_delivery WHERE channel = 'WEBHOOK' ORDER BY kind`,
+      );
+      return rows.length && rows.every((r) => r.status === 'SENT') ? rows : null;
+    });
+    // The department's robot hears what its liaisons hear: as many as one liaison's messages.
+    expect(hooks).toHaveLength(n);
+    expect(receiver.hooks.filter((h) => h.path === '/health')).toHaveLength(n);
     expect(n).toBeGreaterThanOrEqual(KINDS.length);
     await waitFor('the e-mails', async () => (smtp.mails.length >= n ? true : null));
     await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
