@@ -23,6 +23,7 @@ const HEADERS = [
   '存在问题',
   '下步计划',
   '进度(%)',
+  '督办单',
 ];
 const UPLOAD = '/imports/department-ledger';
 

@@ -31,6 +31,8 @@ describe('notifications while Redis is down', () => {
     await t.user('sup', UserRole.SUPERVISOR, { jurisdictionKey: 'tengzhou' });
     await t.user('health', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
     await publishSeed(t, SEED_TENGZHOU, 'admin');
+    // This file follows escalations; the news of publishing is task-signals.e2e-spec's.
+    await db.query(`DELETE FROM notification_outbox WHERE kind = 'TASKS_PUBLISHED'`);
     await db.query(`UPDATE task SET due_date = '2026-12-31'`);
     tasks = (
       await db.query(

@@ -56,6 +56,8 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
     await t.user('health', UserRole.LIAISON, { departmentKey: 'tengzhou.HEALTH' });
     await t.user('police', UserRole.LIAISON, { departmentKey: 'tengzhou.PUBLIC_SECURITY' });
     await publishSeed(t, SEED_TENGZHOU, 'admin');
+    // This file follows escalations; the news of publishing is task-signals.e2e-spec's.
+    await db.query(`DELETE FROM notification_outbox WHERE kind = 'TASKS_PUBLISHED'`);
     await db.query(`UPDATE task SET due_date = '2026-12-31'`);
     [{ id: taskId }] = await db.query(
       `SELECT t.id FROM task t JOIN department d ON d.id = t.department_id WHERE d.key = 'tengzhou.HEALTH' ORDER BY t.id LIMIT 1`,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { UserRole } from '../../libs/auth/src/index.js';
+import { UserRole, UsersService } from '../../libs/auth/src/index.js';
 import { repoPath } from '../../libs/common/src/index.js';
 import { importDocument, loadRegistryFiles } from '../../libs/importer/src/index.js';
 import { firstLoad, MATRIX_LATER_ROOTS, MATRIX_ROOTS } from '../../bench/web-bundle.js';
@@ -278,6 +278,34 @@ describe('web console in Chromium', () => {
     await page.getByTestId('notice-card').first().waitFor();
     await screenshot(page, 'supervisor-notices');
     expect(external).toEqual([]);
+
+    // The department's liaison sees the task marked 被督办 with the notice's number, which opens the notice.
+    const [notice] = notices.data!.supervisionNotices;
+    const [{ department_id: departmentId }] = await t
+      .get(DataSource)
+      .query('SELECT department_id FROM task WHERE id = $1', [notice!.tasks[0]!.id]);
+    await t.get(UsersService).ensure({
+      username: 'liaison.cq',
+      password: PASSWORD,
+      displayName: '联络员',
+      role: UserRole.LIAISON,
+      jurisdictionId: null,
+      departmentId,
+    });
+    const liaison = await open(PHONE);
+    await signIn(liaison.page, base, 'liaison.cq', PASSWORD);
+    await liaison.page.goto(`${base}/tasks/${notice!.tasks[0]!.id}`);
+    const tag = liaison.page.getByTestId('supervised-tag');
+    await tag.waitFor();
+    expect(await tag.innerText()).toContain(`被督办 ${notice!.number}`);
+    await screenshot(liaison.page, 'liaison-supervised-task');
+    await tag.click();
+    await liaison.page.waitForURL(/\/notices\?notice=/);
+    await liaison.page
+      .locator('[data-testid="notice-card"][data-focused]')
+      .filter({ hasText: notice!.number })
+      .waitFor();
+    expect(liaison.external).toEqual([]);
   }, 180_000);
 
   it('admin: finds a dead-lettered webhook delivery and sends it again', async () => {

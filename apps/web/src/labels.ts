@@ -56,6 +56,12 @@ export const NOTIFICATION_KIND: Record<string, { text: string; color: string }> 
   REPORT_MISSING: { text: '报送提醒', color: 'blue' },
   NOTICE_ISSUED: { text: '督办单', color: 'red' },
   NOTICE_RESPONDED: { text: '整改反馈', color: 'green' },
+  TASKS_PUBLISHED: { text: '任务下达', color: 'blue' },
+  TASK_ACCEPTED: { text: '审核通过', color: 'green' },
+  TASK_RETURNED: { text: '任务退回', color: 'orange' },
+  EXTENSION_APPROVED: { text: '延期批准', color: 'green' },
+  EXTENSION_REJECTED: { text: '延期未批准', color: 'orange' },
+  DUE_DATE_MOVED: { text: '期限调整', color: 'purple' },
   CALENDAR_UNKNOWN_YEAR: { text: '节假日安排', color: 'default' },
 };
 

@@ -7,6 +7,7 @@ import { AccessScopeService, UserRole, type AccessScope } from '@app/auth';
 import { OutboxWriter } from '@app/notifications';
 import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
 import type { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
+import { noticeScope } from './notice-scope.js';
 import { noticeNumber, NoticeStatus } from './notice-status.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 
@@ -109,12 +110,8 @@ export class SupervisionNoticesService {
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id');
     if (status) qb.andWhere('n.status = :status', { status });
-    if (scope.user.role === UserRole.LIAISON) qb.andWhere('n.department_id = :dep', { dep: scope.departmentId });
-    else if (scope.jurisdictionIds !== null)
-      qb.andWhere('n.department_id IN (SELECT d.id FROM department d WHERE d.jurisdiction_id = ANY(:jids))', {
-        jids: scope.jurisdictionIds,
-      });
-    return qb.getMany();
+    const visible = noticeScope(scope);
+    return qb.andWhere(visible.where, visible.params).getMany();
   }
 
   private async create(

@@ -13,6 +13,7 @@ interface NoticeRow {
   issued_by: string;
   jurisdiction_id: string;
   first_task: string | null;
+  reissued: boolean;
 }
 
 /** Tells the department of a new notice and the issuing office of the department's answer. */
@@ -30,7 +31,7 @@ export class SupervisionAnnouncements implements AnnouncementSource, OnModuleIni
     const { noticeId } = payload as { noticeId: string };
     const [n]: NoticeRow[] = await m.query(
       `SELECT n.id, n.number, n.department_id, d.short_name AS department, n.requirements, n.response_due,
-              n.issued_by, n.jurisdiction_id,
+              n.issued_by, n.jurisdiction_id, n.reissue_of IS NOT NULL AS reissued,
               (SELECT nt.task_id FROM supervision_notice_task nt WHERE nt.notice_id = n.id ORDER BY nt.task_id LIMIT 1) AS first_task
        FROM supervision_notice n JOIN department d ON d.id = n.department_id WHERE n.id = $1`,
       [noticeId],
@@ -43,7 +44,7 @@ export class SupervisionAnnouncements implements AnnouncementSource, OnModuleIni
           kind,
           taskId: n.first_task,
           subject: `【督办单】${n.number}`,
-          message: `【督办单】${n.number}：${n.department}，${asSentence(n.requirements)}请于 ${n.response_due} 前回复整改情况。`,
+          message: `【督办单】${n.number}${n.reissued ? '（再次督办）' : ''}：${n.department}，${asSentence(n.requirements)}请于 ${n.response_due} 前回复整改情况。`,
           audience: [{ role: UserRole.LIAISON, departmentId: n.department_id }],
         },
       ];

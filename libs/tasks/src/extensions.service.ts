@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { BadInputError, ConflictError, isCalendarDate, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { AccessScope } from '@app/auth';
+import { TaskEvents } from './events/task-events.js';
 import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
 import { TaskAccess } from './task-access.js';
 import { isOpen } from './task-moves.js';
@@ -22,6 +23,7 @@ export class ExtensionsService {
     private readonly access: TaskAccess,
     private readonly updates: TaskUpdatesService,
     private readonly audit: AuditService,
+    private readonly events: TaskEvents,
   ) {}
 
   request(scope: AccessScope, taskId: string, requestedDueDate: string, reason: string): Promise<ExtensionRequest> {
@@ -86,6 +88,13 @@ export class ExtensionsService {
         },
         { status, comment: comment ?? null },
       );
+      await this.events.emit(m, {
+        kind: 'EXTENSION_DECIDED',
+        actorId: scope.user.id,
+        taskId: task.id,
+        requestId,
+        approved: approve,
+      });
       return m.getRepository(ExtensionRequest).findOneByOrFail({ id: requestId });
     });
   }

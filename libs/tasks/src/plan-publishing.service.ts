@@ -5,6 +5,7 @@ import { BadInputError, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { Plan, PlanStatus } from '@app/plans';
+import { TaskEvents } from './events/task-events.js';
 
 /**
  * 发布: every assignment of every measure becomes a task due on the measure's deadline
@@ -17,6 +18,7 @@ export class PlanPublishingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
+    private readonly events: TaskEvents,
   ) {}
 
   publish(scope: AccessScope, planId: string): Promise<Plan> {
@@ -53,6 +55,13 @@ export class PlanPublishingService {
         'task',
         created.map((t) => ({ entityId: t.id, after: t })),
       );
+      // 生成任务并通知各单位: one piece of news per department with its count.
+      await this.events.emit(m, {
+        kind: 'TASKS_PUBLISHED',
+        actorId: scope.user.id,
+        planId: plan.id,
+        departments: countByDepartment(created),
+      });
       return { ...plan, status: PlanStatus.PUBLISHED };
     });
   }
@@ -93,4 +102,10 @@ export class PlanPublishingService {
       [planId],
     );
   }
+}
+
+function countByDepartment(tasks: { departmentId: string }[]): { departmentId: string; taskCount: number }[] {
+  const counts = new Map<string, number>();
+  for (const t of tasks) counts.set(t.departmentId, (counts.get(t.departmentId) ?? 0) + 1);
+  return [...counts].map(([departmentId, taskCount]) => ({ departmentId, taskCount }));
 }

@@ -6,6 +6,7 @@ import { AuditService, auditEntriesFrom, auditParams } from '@app/audit';
 import { EntityRows, preparedRows } from '@app/database';
 import { UserRole, type AccessScope } from '@app/auth';
 import type { UpdateTaskInput } from './dtos/update-task.input.js';
+import { TaskEvents } from './events/task-events.js';
 import { TaskAccess } from './task-access.js';
 import { judgeMove } from './task-moves.js';
 import { TaskStatus } from './task-status.js';
@@ -30,6 +31,7 @@ export class TaskUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
+    private readonly events: TaskEvents,
   ) {
     this.taskRows = new EntityRows(dataSource, Task, 't');
   }
@@ -46,9 +48,18 @@ export class TaskUpdatesService {
     const changes = this.changesFor(scope, task, input);
     if (!Object.keys(changes).length) throw new BadInputError('没有要修改的内容 (nothing to change)');
     if ('due_date' in changes) {
-      return this.dataSource.transaction((m) =>
-        this.apply(m, scope, task, input.expectedVersion, changes, 'task.update'),
-      );
+      return this.dataSource.transaction(async (m) => {
+        const updated = await this.apply(m, scope, task, input.expectedVersion, changes, 'task.update');
+        await this.events.emit(m, {
+          kind: 'DUE_DATE_MOVED',
+          actorId: scope.user.id,
+          taskId: task.id,
+          from: task.dueDate,
+          to: updated.dueDate,
+          version: updated.version,
+        });
+        return updated;
+      });
     }
     const columns = Object.keys(changes);
     const sets = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
@@ -81,13 +92,19 @@ export class TaskUpdatesService {
       const changes: TaskChanges = accept
         ? { status: TaskStatus.COMPLETED, completed_at: new Date(), progress_percent: 100, returned_at: null }
         : { status: TaskStatus.IN_PROGRESS, returned_at: new Date() };
-      await m.query('INSERT INTO task_review (task_id, reviewer_id, accepted, comment) VALUES ($1, $2, $3, $4)', [
+      const [review]: { id: string }[] = await m.query(
+        'INSERT INTO task_review (task_id, reviewer_id, accepted, comment) VALUES ($1, $2, $3, $4) RETURNING id',
+        [taskId, scope.user.id, accept, comment?.trim() || null],
+      );
+      const updated = await this.apply(m, scope, task, task.version, changes, accept ? 'task.accept' : 'task.return');
+      await this.events.emit(m, {
+        kind: 'TASK_REVIEWED',
+        actorId: scope.user.id,
         taskId,
-        scope.user.id,
-        accept,
-        comment?.trim() || null,
-      ]);
-      return this.apply(m, scope, task, task.version, changes, accept ? 'task.accept' : 'task.return');
+        reviewId: String(review!.id),
+        accepted: accept,
+      });
+      return updated;
     });
   }
 

@@ -7,6 +7,7 @@ import {
   ProvisionalTaskCountResolver,
 } from './department-merge/provisional-task-count.resolver.js';
 import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
+import { TaskEvents } from './events/task-events.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
@@ -32,6 +33,7 @@ import { WorkQueuesService } from './work-queues.service.js';
   ],
   providers: [
     TaskAccess,
+    TaskEvents,
     TasksService,
     TaskUpdatesService,
     ProgressReportsService,
@@ -50,6 +52,6 @@ import { WorkQueuesService } from './work-queues.service.js';
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
   ],
-  exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
+  exports: [TasksService, TaskAccess, TaskEvents, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
 })
 export class TasksModule {}

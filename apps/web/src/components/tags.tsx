@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import { Link } from 'wouter';
 import { ESCALATION, ROLE_IN_MEASURE, TASK_STATUS } from '../labels';
 
 export function StatusTag({ status }: { status: string }) {
@@ -28,4 +29,21 @@ export function AlertTags({ overdue, escalationLevel }: { overdue: boolean; esca
       )}
     </>
   );
+}
+
+/** 被督办: the open notice a task is under, with its number, linking to the notice. */
+export function NoticeTag({ notice }: { notice: { id: string; number: string } | null | undefined }) {
+  if (!notice) return null;
+  return (
+    <Link to={noticePath(notice.id)} data-testid="supervised-tag" aria-label={`被督办，督办单 ${notice.number}`}>
+      <Tag color="volcano" style={{ cursor: 'pointer' }}>
+        被督办 {notice.number}
+      </Tag>
+    </Link>
+  );
+}
+
+/** The notices page with one notice shown (and scrolled to). */
+export function noticePath(noticeId: string): string {
+  return `/notices?notice=${encodeURIComponent(noticeId)}`;
 }

@@ -12,6 +12,8 @@ export const LEDGER = {
   dueDate: '期限',
   status: '状态',
   currentProgress: '当前进度(%)',
+  /** The open notice the task is under (被督办). */
+  notice: '督办单',
   narrative: '进展情况',
   problems: '存在问题',
   nextSteps: '下步计划',

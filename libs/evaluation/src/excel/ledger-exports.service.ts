@@ -27,6 +27,7 @@ interface LedgerRow {
   progress: number;
   escalationLevel: number;
   notices: string | null;
+  openNotice: string | null;
   reportedOn: string | null;
   lastNarrative: string | null;
 }
@@ -69,7 +70,10 @@ const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
   { header: LEDGER.problems, value: () => null, input: true },
   { header: LEDGER.nextSteps, value: () => null, input: true },
   { header: LEDGER.progress, value: () => null, input: true },
+  // Last: the columns before it keep the places filled-in ledgers of earlier downloads have.
+  { header: LEDGER.notice, value: (r) => r.openNotice },
 ];
+const PROGRESS_COLUMN = DEPARTMENT_COLUMNS.findIndex((c) => c.header === LEDGER.progress);
 
 /**
  * 台账 downloads: the overdue ledger (督办台账) of the caller's reach, and a department's ledger of
@@ -108,7 +112,7 @@ export class LedgerExportsService {
     const xlsx = new XlsxBuilder();
     xlsx.addSheet('部门台账', DEPARTMENT_COLUMNS, await this.rows(ids, shanghaiToday()), {
       freezeColumns: 1,
-      wholeNumbers: { columns: [DEPARTMENT_COLUMNS.length - 1], min: 0, max: 100 },
+      wholeNumbers: { columns: [PROGRESS_COLUMN], min: 0, max: 100 },
     });
     return xlsx.toBuffer();
   }
@@ -149,6 +153,9 @@ export class LedgerExportsService {
               (SELECT string_agg(n.number, '、' ORDER BY n.created_at)
                FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
                WHERE nt.task_id = t.id) AS notices,
+              (SELECT n.number FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+               WHERE nt.task_id = t.id AND n.status <> 'CLOSED'
+               ORDER BY n.created_at DESC, n.id LIMIT 1) AS "openNotice",
               to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn",
               r.narrative AS "lastNarrative"
        FROM task t

@@ -5,6 +5,7 @@ import { shanghaiToday } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { Department } from '@app/departments';
 import { Measure, PlansService } from '@app/plans';
+import { noticeScope } from '@app/supervision';
 import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
 import type { MatrixCell, ResponsibilityMatrix } from './dtos/responsibility-matrix.type.js';
 
@@ -44,6 +45,7 @@ export class ResponsibilityMatrixService {
   }
 
   private async cells(scope: AccessScope, planId: string, today: string): Promise<MatrixCell[]> {
+    const visible = noticeScope(scope);
     const qb = this.dataSource
       .getRepository(Task)
       .createQueryBuilder('t')
@@ -54,8 +56,14 @@ export class ResponsibilityMatrixService {
       .addSelect('t.status', 'status')
       .addSelect('(t.due_date < :today AND t.status NOT IN (:...closed))', 'overdue')
       .addSelect('e.level', 'escalationLevel')
+      .addSelect(
+        `(SELECT n.number FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+          WHERE nt.task_id = t.id AND n.status <> 'CLOSED' AND ${visible.where}
+          ORDER BY n.created_at DESC, n.id LIMIT 1)`,
+        'noticeNumber',
+      )
       .innerJoin('task_escalation', 'e', 'e.task_id = t.id')
-      .where('t.plan_id = :planId', { planId, today, closed: CLOSED_STATUSES });
+      .where('t.plan_id = :planId', { planId, today, closed: CLOSED_STATUSES, ...visible.params });
     return this.access.restrict(qb, scope).getRawMany<MatrixCell>();
   }
 

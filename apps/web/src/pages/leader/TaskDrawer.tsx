@@ -5,7 +5,7 @@ import { useQuery } from '../../api/hooks';
 import { graphql, type ResultOf } from '../../graphql';
 import { dueText, formatDate, formatDateTime } from '../../labels';
 import { MATRIX } from './plans-query';
-import { AlertTags, LightState, RoleTag, StatusTag } from './light-ui';
+import { AlertTags, LightState, NoticeTag, RoleTag, StatusTag } from './light-ui';
 
 const TASK_BRIEF = graphql(`
   query MatrixTask($id: ID!) {
@@ -17,6 +17,10 @@ const TASK_BRIEF = graphql(`
       dueDate
       overdue
       escalationLevel
+      openNotice {
+        id
+        number
+      }
       department {
         id
         name
@@ -140,6 +144,7 @@ export function TaskDrawer({ opened, onClose }: { opened: Opened | null; onClose
             <RoleTag role={cell.role} />
             <StatusTag status={cell.status} />
             <AlertTags overdue={cell.overdue} escalationLevel={cell.escalationLevel} />
+            <NoticeTag notice={task?.openNotice} />
           </div>
           <dl className="facts">
             <div>

@@ -1,6 +1,7 @@
 // Plain-markup stand-ins for the few antd pieces the matrix shows before antd has loaded (styles.css):
 // loading, error and empty states and the tags of the drill-down. They look like antd's, weigh nothing.
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { ApiError } from '../../api/client';
 import { ESCALATION, ROLE_IN_MEASURE, TASK_STATUS } from '../../labels';
 
@@ -70,6 +71,16 @@ export function StatusTag({ status }: { status: string }) {
 export function RoleTag({ role }: { role: string }) {
   const r = ROLE_IN_MEASURE[role] ?? { text: role, color: 'default' };
   return <Tag color={r.color}>{r.text}</Tag>;
+}
+
+/** 被督办 with the notice's number, linking to the notice (the notices page, scrolled to it). */
+export function NoticeTag({ notice }: { notice: { id: string; number: string } | null | undefined }) {
+  if (!notice) return null;
+  return (
+    <Link to={`/notices?notice=${encodeURIComponent(notice.id)}`} data-testid="supervised-tag">
+      <Tag color="volcano">被督办 {notice.number}</Tag>
+    </Link>
+  );
 }
 
 /** 逾期 and the escalation level, or nothing when neither applies. */

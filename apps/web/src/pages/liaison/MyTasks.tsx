@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
-import { AlertTags, RoleTag, StatusTag } from '../../components/tags';
+import { AlertTags, NoticeTag, RoleTag, StatusTag } from '../../components/tags';
 import { graphql, type ResultOf } from '../../graphql';
 import { dueText, EXTENSION_STATUS, formatDate } from '../../labels';
 
@@ -17,6 +17,10 @@ const TASK_ROW = graphql(`
     dueDate
     overdue
     escalationLevel
+    openNotice {
+      id
+      number
+    }
     measure {
       id
       code
@@ -33,6 +37,7 @@ const WORK_QUEUE = graphql(
   `
     query WorkQueue {
       workQueue {
+        supervisedCount
         openTasks {
           ...TaskRow
         }
@@ -114,6 +119,12 @@ function TaskCard({ task, note }: { task: Row; note?: string | null | undefined 
           </Row>
         </Space>
       </Link>
+      {/* Outside the card's link: a link inside a link is no valid markup. */}
+      {task.openNotice && (
+        <div style={{ marginTop: 6 }}>
+          <NoticeTag notice={task.openNotice} />
+        </div>
+      )}
     </Card>
   );
 }
@@ -151,7 +162,7 @@ export default function MyTasks() {
   const queue = q.data?.workQueue;
   const open = queue?.openTasks ?? [];
   const overdue = open.filter((t) => t.overdue).length;
-  const supervised = open.filter((t) => t.escalationLevel >= 3).length;
+  const supervised = queue?.supervisedCount ?? 0;
 
   return (
     <div style={{ maxWidth: 960 }}>
@@ -177,7 +188,11 @@ export default function MyTasks() {
               </Col>
               <Col xs={12} sm={6}>
                 <Card size="small">
-                  <Statistic title="被督办" value={supervised} />
+                  <Statistic
+                    title="被督办"
+                    value={supervised}
+                    styles={{ content: { color: supervised ? '#cf1322' : undefined } }}
+                  />
                 </Card>
               </Col>
               <Col xs={12} sm={6}>

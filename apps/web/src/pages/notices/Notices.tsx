@@ -1,8 +1,8 @@
 import { App, Button, Card, DatePicker, Input, Segmented, Space, Tabs, Tag, Typography } from 'antd';
 import '../../dayjs-zh';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearch } from 'wouter';
 import { asApiError } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
@@ -99,11 +99,14 @@ function NoticeCard({
   notice,
   office,
   liaison,
+  focused,
   onChanged,
 }: {
   notice: Notice;
   office: boolean;
   liaison: boolean;
+  /** Reached through a task's 被督办 tag: scrolled into view and outlined. */
+  focused: boolean;
   onChanged(): void;
 }) {
   const { message } = App.useApp();
@@ -116,6 +119,10 @@ function NoticeCard({
   const [reissue, reissuingBusy] = useMutation(REISSUE);
   const today = todayInShanghai();
   const late = notice.status === 'ISSUED' && daysBetween(today, notice.responseDue) < 0;
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focused) card.current?.scrollIntoView({ block: 'start' });
+  }, [focused]);
 
   const act = async (run: () => Promise<unknown>, done: string) => {
     try {
@@ -129,9 +136,11 @@ function NoticeCard({
 
   return (
     <Card
+      ref={card}
       size="small"
-      style={{ marginBottom: 12 }}
+      style={{ marginBottom: 12, ...(focused ? { borderColor: '#d4380d', boxShadow: '0 0 0 2px #fff2e8' } : {}) }}
       data-testid="notice-card"
+      data-focused={focused || undefined}
       title={
         <Space wrap>
           <strong>{notice.number}</strong>
@@ -234,8 +243,8 @@ function NoticeCard({
 
 type StatusFilter = 'ALL' | 'ISSUED' | 'RESPONDED' | 'CLOSED';
 
-function NoticeList({ office, liaison }: { office: boolean; liaison: boolean }) {
-  const [status, setStatus] = useState<StatusFilter>(liaison ? 'ISSUED' : 'ALL');
+function NoticeList({ office, liaison, focus }: { office: boolean; liaison: boolean; focus: string | null }) {
+  const [status, setStatus] = useState<StatusFilter>(liaison && !focus ? 'ISSUED' : 'ALL');
   const q = useQuery(NOTICES, { status: status === 'ALL' ? null : status });
   const notices = q.data?.supervisionNotices ?? [];
   return (
@@ -260,7 +269,14 @@ function NoticeList({ office, liaison }: { office: boolean; liaison: boolean }) 
         emptyText={liaison && status === 'ISSUED' ? '没有需要反馈的督办单' : '没有督办单'}
       >
         {notices.map((n) => (
-          <NoticeCard key={n.id} notice={n} office={office} liaison={liaison} onChanged={q.reload} />
+          <NoticeCard
+            key={n.id}
+            notice={n}
+            office={office}
+            liaison={liaison}
+            focused={n.id === focus}
+            onChanged={q.reload}
+          />
         ))}
       </PageState>
     </>
@@ -339,13 +355,14 @@ export default function Notices() {
   const user = useUser();
   const office = user.role === 'SUPERVISOR' || user.role === 'ADMIN';
   const liaison = user.role === 'LIAISON';
+  const focus = new URLSearchParams(useSearch()).get('notice');
   const [version, setVersion] = useState(0);
-  const [tab, setTab] = useState(office ? 'queue' : 'list');
+  const [tab, setTab] = useState(office && !focus ? 'queue' : 'list');
   if (!office) {
     return (
       <div style={{ maxWidth: 960 }}>
         <h1 className="page-title">督办单</h1>
-        <NoticeList office={false} liaison={liaison} />
+        <NoticeList office={false} liaison={liaison} focus={focus} />
       </div>
     );
   }
@@ -367,7 +384,11 @@ export default function Notices() {
               />
             ),
           },
-          { key: 'list', label: '督办单跟踪', children: <NoticeList key={version} office liaison={false} /> },
+          {
+            key: 'list',
+            label: '督办单跟踪',
+            children: <NoticeList key={version} office liaison={false} focus={focus} />,
+          },
         ]}
       />
     </div>

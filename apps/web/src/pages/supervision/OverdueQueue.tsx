@@ -6,7 +6,7 @@ import { asApiError, downloadFile } from '../../api/client';
 import { usePaged, useQuery } from '../../api/hooks';
 import { IssueNoticeModal, type NoticeTarget } from '../notices/IssueNoticeModal';
 import { PageState } from '../../components/PageState';
-import { AlertTags, RoleTag, StatusTag } from '../../components/tags';
+import { AlertTags, NoticeTag, RoleTag, StatusTag } from '../../components/tags';
 import { graphql, type ResultOf } from '../../graphql';
 import { dueText, ESCALATION, formatDate, todayInShanghai } from '../../labels';
 
@@ -28,6 +28,10 @@ const OVERDUE = graphql(`
           overdue
           escalationLevel
           progressPercent
+          openNotice {
+            id
+            number
+          }
           department {
             id
             name
@@ -256,7 +260,12 @@ export default function OverdueQueue() {
             {
               title: '督办等级',
               width: 170,
-              render: (_, t) => <AlertTags overdue={t.overdue} escalationLevel={t.escalationLevel} />,
+              render: (_, t) => (
+                <>
+                  <AlertTags overdue={t.overdue} escalationLevel={t.escalationLevel} />
+                  <NoticeTag notice={t.openNotice} />
+                </>
+              ),
             },
             { title: '状态', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
             {

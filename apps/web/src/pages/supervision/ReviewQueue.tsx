@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { asApiError } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { PageState } from '../../components/PageState';
-import { AlertTags, RoleTag } from '../../components/tags';
+import { AlertTags, NoticeTag, RoleTag } from '../../components/tags';
 import { graphql, type ResultOf } from '../../graphql';
 import { formatDate, formatDateTime } from '../../labels';
 import { ReviewActions } from '../task/ReviewActions';
@@ -19,6 +19,10 @@ const QUEUE = graphql(`
         overdue
         escalationLevel
         progressPercent
+        openNotice {
+          id
+          number
+        }
         department {
           id
           name
@@ -159,6 +163,7 @@ export default function ReviewQueue() {
                           <Space wrap size={4}>
                             <RoleTag role={t.role} />
                             <AlertTags overdue={t.overdue} escalationLevel={t.escalationLevel} />
+                            <NoticeTag notice={t.openNotice} />
                             <Link to={`/tasks/${t.id}`}>
                               {t.measure.code} {t.measure.title}
                             </Link>

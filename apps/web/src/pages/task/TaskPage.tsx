@@ -20,7 +20,7 @@ import { asApiError } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
-import { AlertTags, RoleTag, StatusTag } from '../../components/tags';
+import { AlertTags, NoticeTag, RoleTag, StatusTag } from '../../components/tags';
 import { graphql, type ResultOf } from '../../graphql';
 import { dueText, ESCALATION, EXTENSION_STATUS, formatDate, formatDateTime } from '../../labels';
 import { ExtensionForm } from './ExtensionForm';
@@ -39,6 +39,10 @@ export const TASK = graphql(`
       originalDueDate
       overdue
       escalationLevel
+      openNotice {
+        id
+        number
+      }
       department {
         id
         name
@@ -346,6 +350,7 @@ export default function TaskPage() {
                     <RoleTag role={task.role} />
                     <StatusTag status={task.status} />
                     <AlertTags overdue={task.overdue} escalationLevel={task.escalationLevel} />
+                    <NoticeTag notice={task.openNotice} />
                   </Space>
                   <Descriptions
                     size="small"

@@ -26,6 +26,12 @@ export class MatrixCell {
 
   @Field(() => Int)
   escalationLevel!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '被督办: the number of the open supervision notice the task is under (when the caller reads it).',
+  })
+  noticeNumber!: string | null;
 }
 
 /** 责任矩阵: a plan's departments × measures, one cell per task. */
