@@ -59,6 +59,11 @@ const schema = z
     QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     /** How often each worker hands committed outbox rows to the queue. */
     OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
+    /**
+     * How often each worker checks for a sweep missed (none finished today) or made stale by a plan
+     * published since the last one, and queues it; 0 turns the catch-up off (tests that sweep by hand).
+     */
+    SWEEP_CATCH_UP_MS: z.coerce.number().int().min(0).default(60_000),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {

@@ -10,6 +10,7 @@ import { AssignmentSource1765100000000 } from './1765100000000-assignment-source
 import { DepartmentHistory1765200000000 } from './1765200000000-department-history.js';
 import { AccountRevocation1765300000000 } from './1765300000000-account-revocation.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
+import { NotificationDigests1765800000000 } from './1765800000000-notification-digests.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   DepartmentHistory1765200000000,
   AccountRevocation1765300000000,
   ScorecardPosition1765600000000,
+  NotificationDigests1765800000000,
 ];

@@ -17,6 +17,7 @@ import {
   raiseFromLevelParams,
 } from './escalation-sweep.statements.js';
 import { planSweep } from './sweep-plan.js';
+import { SweepRuns } from './sweep-runs.service.js';
 
 /** Tasks per statement: a backlog goes in batches, each a short transaction of its own. */
 export const SWEEP_BATCH = 1_000;
@@ -62,6 +63,7 @@ export class EscalationSweepService {
     private readonly calendars: HolidayCalendarService,
     private readonly reports: ReportReminderService,
     private readonly outbox: OutboxWriter,
+    private readonly runs: SweepRuns,
   ) {}
 
   async sweep(asOf: string, options: SweepOptions = {}): Promise<SweepOutcome> {
@@ -69,7 +71,10 @@ export class EscalationSweepService {
     await runner.connect();
     try {
       await runner.query(`SELECT pg_advisory_lock(hashtext('luoshi'), hashtext('escalation-sweep'))`);
-      return await this.sweepLocked(runner, asOf, options);
+      const runId = await this.runs.start(runner, asOf);
+      const outcome = await this.sweepLocked(runner, asOf, options);
+      await this.runs.finish(runId);
+      return outcome;
     } finally {
       await runner
         .query(`SELECT pg_advisory_unlock(hashtext('luoshi'), hashtext('escalation-sweep'))`)
