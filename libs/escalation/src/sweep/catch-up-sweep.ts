@@ -7,18 +7,19 @@ import { APP_CONFIG, shanghaiToday, type AppConfig } from '@app/common';
 import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
 
 interface SweepState {
-  /** The last full sweep started (finished or not): the job id names it, so each state queues once. */
+  /** The last full sweep started: the job id names it, so each state of things queues one job. */
   last_run: string | null;
-  last_finished_as_of: string | null;
+  /** Whether a full sweep for today finished or is under way (its job is retried should its worker die). */
+  swept_today: boolean;
   published_since: boolean;
 }
 
 /**
  * 补巡检 the catch-up sweep. Without it a fresh system (or one down at 01:00) shows no level until
  * the next daily run, and a plan published at 10:00 waits till tomorrow. Every worker checks on
- * start and then every SWEEP_CATCH_UP_MS: when no full sweep finished today, or a plan was
- * published since the last one started, it queues today's sweep under an id made of the date and
- * that last run — every worker computes the same id, and BullMQ keeps one job per id.
+ * start and then every SWEEP_CATCH_UP_MS: when no full sweep ran today, or a plan was published
+ * since the last one started, it queues today's sweep under an id made of the date and that last
+ * run — every worker computes the same id, and BullMQ keeps one job per id.
  */
 @Injectable()
 export class CatchUpSweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -42,17 +43,17 @@ export class CatchUpSweep implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Queues today's sweep when one is missing; returns its job id, or null when none is needed. */
-  async check(today = shanghaiToday()): Promise<string | null> {
+  async check(): Promise<string | null> {
+    const today = shanghaiToday();
     try {
       const [state]: SweepState[] = await this.dataSource.query(
         `WITH last AS (SELECT id, started_at FROM escalation_sweep_run WHERE jurisdiction_id IS NULL ORDER BY id DESC LIMIT 1)
          SELECT (SELECT id FROM last)::text AS last_run,
-                (SELECT max(as_of) FROM escalation_sweep_run WHERE finished_at IS NOT NULL AND jurisdiction_id IS NULL)::text
-                  AS last_finished_as_of,
+                EXISTS (SELECT 1 FROM escalation_sweep_run WHERE jurisdiction_id IS NULL AND as_of = $1) AS swept_today,
                 EXISTS (SELECT 1 FROM plan p, last WHERE p.published_at > last.started_at) AS published_since`,
+        [today],
       );
-      const missed = !state!.last_finished_as_of || state!.last_finished_as_of < today;
-      if (!missed && !state!.published_since) return null;
+      if (state!.swept_today && !state!.published_since) return null;
       const jobId = `sweep-catch-up-${today}-${state!.last_run ?? 'none'}`;
       await this.queue.add(
         'sweep',

@@ -69,7 +69,7 @@ export class NotificationFanout {
       `${ANNOUNCEMENTS}
        INSERT INTO notification_delivery (source_key, channel, recipient, kind, subject, body, payload)
        SELECT DISTINCT ON (a.source_key, w.id) a.source_key, 'WEBHOOK', w.id::text, a.kind, a.subject, a.message,
-              jsonb_build_object('taskId', a.task_id, 'link', a.link)
+              jsonb_build_object('taskId', a.task_id)
        FROM aud JOIN ann a USING (idx)
        JOIN webhook_endpoint w ON w.active AND (w.department_id = aud.department_id OR w.jurisdiction_id = aud.jurisdiction_id)
        ON CONFLICT (source_key, channel, recipient) DO NOTHING`,
