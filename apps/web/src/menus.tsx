@@ -38,7 +38,7 @@ const REGISTRY_GROUP = '行政区划与账户';
 export const MENU: MenuEntry[] = [
   { path: '/tasks', label: '我的任务', icon: <UnorderedListOutlined />, roles: ['LIAISON'] },
   { path: '/matrix', label: '责任矩阵', icon: <TableOutlined />, roles: ['LEADER'] },
-  { path: '/overdue', label: '逾期督办', icon: <WarningOutlined />, roles: READERS },
+  { path: '/overdue', label: '逾期督办', icon: <WarningOutlined />, roles: OFFICE },
   { path: '/notices', label: '督办单', icon: <AlertOutlined />, roles: EVERYONE },
   { path: '/reviews', label: '审核队列', icon: <AuditOutlined />, roles: OFFICE },
   { path: '/ledger', label: '台账', icon: <FileExcelOutlined />, roles: ['LIAISON'] },
