@@ -19,6 +19,7 @@ import {
   raiseFromLevelParams,
   ReportReminderService,
   SWEEP_BATCH,
+  SweepRuns,
 } from '@app/escalation';
 import { OutboxWriter } from '@app/notifications';
 import { printMachineReference } from './support.js';
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
 
     const calendars = new HolidayCalendarService(db);
     const reports = new ReportReminderService();
-    const sweeps = new EscalationSweepService(db, calendars, reports, new OutboxWriter());
+    const outbox = new OutboxWriter();
+    const sweeps = new EscalationSweepService(db, calendars, reports, outbox, new SweepRuns(db, outbox));
     // The monthly missing-report pass is timed apart: mark its period checked for the escalation runs.
     await db.query(
       `INSERT INTO report_period_check (cadence, period_start, report_due) VALUES ('MONTHLY/5', '2025-10-01', '2025-11-07')`,

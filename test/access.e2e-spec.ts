@@ -330,6 +330,19 @@ describe('access by role and scope', () => {
       prepare: async () => ({}),
       expect: everyone,
     },
+    {
+      name: 'notificationPreferences',
+      query: '{ notificationPreferences { kind mode } }',
+      prepare: async () => ({}),
+      expect: everyone,
+    },
+    {
+      name: 'setNotificationPreference',
+      query: 'mutation { setNotificationPreference(kind: "ESCALATION_4", mode: DAILY_DIGEST) { mode } }',
+      prepare: async () => ({}),
+      // Each caller's own preference: everyone may set theirs.
+      expect: everyone,
+    },
     { name: 'webhookEndpoints', query: '{ webhookEndpoints { id } }', prepare: async () => ({}), expect: adminOnly },
     {
       name: 'createWebhookEndpoint',

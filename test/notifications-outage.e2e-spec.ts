@@ -87,15 +87,16 @@ describe('notifications while Redis is down', () => {
         : null,
     );
     await new Promise((r) => setTimeout(r, 1000)); // anything queued twice would land by now
-    // Six to the health liaison (levels 1 and 2), three to the office (level 2): each exactly once.
+    // One grouped message of the three tasks at their highest level (2) to the health liaison and
+    // one to the office: each exactly once.
     const delivered = await db.query(
-      `SELECT u.username, n.kind, count(*)::int AS n FROM notification n JOIN app_user u ON u.id = n.user_id
+      `SELECT u.username, n.kind, count(*)::int AS n, min(substring(n.message FROM '[0-9]+ 项任务')) AS tasks
+       FROM notification n JOIN app_user u ON u.id = n.user_id
        GROUP BY u.username, n.kind ORDER BY u.username, n.kind`,
     );
     expect(delivered).toEqual([
-      { username: 'health', kind: 'ESCALATION_1', n: 3 },
-      { username: 'health', kind: 'ESCALATION_2', n: 3 },
-      { username: 'sup', kind: 'ESCALATION_2', n: 3 },
+      { username: 'health', kind: 'ESCALATION_2', n: 1, tasks: '3 项任务' },
+      { username: 'sup', kind: 'ESCALATION_2', n: 1, tasks: '3 项任务' },
     ]);
   });
 

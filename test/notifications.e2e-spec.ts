@@ -107,10 +107,12 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
     await waitFor('the outbox to be dispatched', async () =>
       (await db.query('SELECT 1 FROM notification_outbox WHERE dispatched_at IS NULL')).length === 0 ? true : null,
     );
-    // Level 1 → the department's liaisons; level 2 → liaisons and the supervision office; nobody else.
-    expect((await notes('health')).map((n) => [n.kind, n.task?.id]).sort()).toEqual([
-      ['ESCALATION_1', taskId],
-      ['ESCALATION_2', taskId],
+    // Only the highest level reached is announced; level 2 → liaisons and the supervision office;
+    // nobody else. One message per plan and level, naming the count.
+    expect((await notes('health')).map((n) => n.kind)).toEqual(['ESCALATION_2']);
+    expect((await notes('health'))[0]!.message).toContain('1 项任务');
+    expect(await db.query('SELECT count(*)::int AS n FROM escalation_event WHERE task_id = $1', [taskId])).toEqual([
+      { n: 2 },
     ]);
     expect((await notes('sup')).map((n) => n.kind)).toEqual(['ESCALATION_2']);
     expect((await notes('sup'))[0]!.message).toContain('逾期预警');
@@ -119,8 +121,8 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
   });
 
   it('sends the e-mails over SMTP', async () => {
-    await waitFor('two e-mails', async () => (smtp.mails.length >= 2 ? true : null));
-    expect(smtp.mails.map((m) => m.to)).toEqual([['health@tengzhou.gov.cn'], ['health@tengzhou.gov.cn']]);
+    await waitFor('the e-mail', async () => (smtp.mails.length >= 1 ? true : null));
+    expect(smtp.mails.map((m) => m.to)).toEqual([['health@tengzhou.gov.cn']]);
     expect(smtp.mails.every((m) => /^Message-ID: <[0-9a-f-]+@luoshi>/m.test(m.raw))).toBe(true);
   });
 
@@ -134,22 +136,22 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       webhooks.map((d: { kind: string; status: string; attempts: number }) => [d.kind, d.status, d.attempts]).sort(),
     ).toEqual(
       [
-        ['ESCALATION_1', 'SENT', 1], // the department's robot hears level 1
-        ['ESCALATION_2', 'SENT', 1], // … and level 2
+        ['ESCALATION_2', 'SENT', 1], // the department's robot hears level 2
         ['ESCALATION_2', 'SENT', 3], // the office's flaky robot: two failures, then through
         ['ESCALATION_2', 'DEAD', 3], // the dead one: three tries, then the dead letter
       ].sort(),
     );
     expect(webhooks.find((d: { status: string }) => d.status === 'DEAD').last_error).toContain('HTTP 500');
     const delivered = receiver.hooks.filter((h) => h.path === '/health');
-    expect(delivered).toHaveLength(2);
+    expect(delivered).toHaveLength(1);
     for (const hook of delivered) {
       const signature = String(hook.headers['x-luoshi-signature']);
       expect(verifyWebhook(SECRET, String(hook.headers['x-luoshi-timestamp']), hook.body, signature)).toBe(true);
+      // The same grouped message as in-app: the department, the count, no single task.
       expect(JSON.parse(hook.body)).toMatchObject({
         msgtype: 'text',
-        text: { content: expect.stringContaining('卫健') },
-        taskId,
+        text: { content: expect.stringMatching(/卫健[\s\S]*1 项任务/) },
+        taskId: null,
       });
     }
     expect(receiver.hooks.filter((h) => h.path === '/down')).toHaveLength(3);
@@ -180,7 +182,7 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       )
     ).data!.notificationDeliveries;
     expect(sent.map((d) => d.recipient).sort()).toEqual(
-      ['health@tengzhou.gov.cn', 'health@tengzhou.gov.cn', '卫健委工作群', '卫健委工作群', '督查室工作群'].sort(),
+      ['health@tengzhou.gov.cn', '卫健委工作群', '督查室工作群'].sort(),
     );
     expect(codeOf(await t.gql(RETRY, { id: sent[0]!.id }, 'admin'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(RETRY, { id: '00000000-0000-4000-8000-000000000000' }, 'admin'))).toBe('NOT_FOUND');
@@ -209,11 +211,11 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
   });
 
   it("marks only the caller's own notifications read", async () => {
-    const [first, second] = await notes('health');
+    const [first] = await notes('health');
     const [supNote] = await notes('sup');
     expect((await t.gql(READ, { ids: [first!.id, supNote!.id] }, 'health')).data).toEqual({ markNotificationsRead: 1 });
     expect((await t.gql(READ, { ids: [first!.id] }, 'health')).data).toEqual({ markNotificationsRead: 0 });
-    expect((await notes('health', true)).map((n) => n.id)).toEqual([second!.id]);
+    expect(await notes('health', true)).toEqual([]);
     expect((await notes('sup', true)).map((n) => n.id)).toEqual([supNote!.id]);
     expect(codeOf(await t.gql(READ, { ids: ['nope'] }, 'health'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(READ, { ids: [] }))).toBe('UNAUTHENTICATED');
@@ -228,11 +230,11 @@ describe('notifications: outbox, relay, in-app, e-mail and webhooks', () => {
       (await db.query('SELECT 1 FROM notification_outbox WHERE dispatched_at IS NULL')).length === 0 ? true : null,
     );
     await new Promise((r) => setTimeout(r, 500));
-    expect(await notes('health')).toHaveLength(2);
+    expect(await notes('health')).toHaveLength(1);
     expect(await notes('sup')).toHaveLength(1);
-    expect(smtp.mails).toHaveLength(2);
-    expect(receiver.hooks.filter((h) => h.path === '/health')).toHaveLength(2);
-    expect(await db.query(`SELECT count(*)::int AS n FROM notification_delivery`)).toEqual([{ n: 6 }]);
+    expect(smtp.mails).toHaveLength(1);
+    expect(receiver.hooks.filter((h) => h.path === '/health')).toHaveLength(1);
+    expect(await db.query(`SELECT count(*)::int AS n FROM notification_delivery`)).toEqual([{ n: 4 }]);
     expect(await db.query('SELECT DISTINCT relay_count FROM notification_outbox')).toEqual([{ relay_count: 2 }]);
   });
 });

@@ -78,9 +78,11 @@ describe('worker processes', () => {
 
   it('retries the job of a worker killed with SIGKILL mid-delivery, without a second in-app notification', async () => {
     expect((await sweepAndWait(t, '2025-10-11', 'admin')).raised).toBe(2);
+    // The run's row announces it: one message per recipient, plan and level (2, the highest reached).
     const [outbox] = await db.query(
-      `SELECT id, payload->'eventIds' AS ids FROM notification_outbox WHERE kind = 'ESCALATION'`,
+      `SELECT id, payload->>'runId' AS run FROM notification_outbox WHERE kind = 'ESCALATION_DIGEST'`,
     );
+    const [{ plan }] = await db.query('SELECT plan_id AS plan FROM task WHERE id = $1', [taskId]);
     const [{ id: endpoint }] = await db.query('SELECT id FROM webhook_endpoint');
 
     // Hold the key of one webhook delivery in an open transaction: the dispatch will have written its
@@ -90,12 +92,12 @@ describe('worker processes', () => {
     await holder.query('BEGIN');
     await holder.query(
       `INSERT INTO notification_delivery (source_key, channel, recipient, kind, subject, body) VALUES ($1, 'WEBHOOK', $2, 'held', 'held', 'held')`,
-      [`escalation:${outbox.ids[0]}`, endpoint],
+      [`escalation-run:2025-10-11:${outbox.run}:${plan}:2:${healthDept}`, endpoint],
     );
     const first = await spawnWorker(workerEnv);
     try {
       await waitFor('the in-app notifications of the first try', async () =>
-        (await count('SELECT count(*)::int AS n FROM notification')) === 3 ? true : null,
+        (await count('SELECT count(*)::int AS n FROM notification')) === 2 ? true : null,
       );
       await waitFor('the dispatch to wait on the held key', async () =>
         (await count(
@@ -119,15 +121,14 @@ describe('worker processes', () => {
         : null,
     );
     await waitFor('the webhook deliveries', async () =>
-      (await count(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'SENT'`)) === 2 ? true : null,
+      (await count(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'SENT'`)) === 1 ? true : null,
     );
-    // Three notifications (liaison: levels 1 and 2; office: level 2), still once each.
+    // Two notifications (liaison and office: level 2), still once each.
     expect(
       await db.query(
         `SELECT u.username, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id ORDER BY u.username, n.kind`,
       ),
     ).toEqual([
-      { username: 'health', kind: 'ESCALATION_1' },
       { username: 'health', kind: 'ESCALATION_2' },
       { username: 'sup', kind: 'ESCALATION_2' },
     ]);
@@ -139,7 +140,7 @@ describe('worker processes', () => {
     } finally {
       await queue.close();
     }
-    expect(receiver.hooks.filter((h) => h.path === '/health')).toHaveLength(2);
+    expect(receiver.hooks.filter((h) => h.path === '/health')).toHaveLength(1);
   });
 
   it('finishes the job under way on SIGTERM and exits within 30 s', async () => {

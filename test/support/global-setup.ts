@@ -12,4 +12,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'silent';
   process.env.JWT_SECRET = randomBytes(24).toString('hex');
+  // Tests sweep for the dates they choose; a worker sweeping for today on its own would race them.
+  process.env.SWEEP_CATCH_UP_MS = '0';
 }

@@ -140,7 +140,7 @@ export function AppRoutes() {
         <Route path="/plans">{gate(READERS, <PlanList />)}</Route>
         <Route path="/plans/import">{gate(OFFICE, <ImportPlan />)}</Route>
         <Route path="/plans/:id">{gate(READERS, <PlanReview />)}</Route>
-        <Route path="/overdue">{gate(OFFICE, <OverdueQueue />)}</Route>
+        <Route path="/overdue">{gate(READERS, <OverdueQueue />)}</Route>
         <Route path="/reviews">{gate(OFFICE, <ReviewQueue />)}</Route>
         <Route path="/evaluations">{gate(READERS, <Evaluations />)}</Route>
         <Route path="/notices">

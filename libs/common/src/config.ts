@@ -65,6 +65,11 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /**
+     * How often each worker checks for a sweep missed (none finished today) or made stale by a plan
+     * published since the last one, and queues it; 0 turns the catch-up off (tests that sweep by hand).
+     */
+    SWEEP_CATCH_UP_MS: z.coerce.number().int().min(0).default(60_000),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {

@@ -1,48 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserRole } from '@app/auth';
-import { AnnouncementSources, type Announcement, type AnnouncementSource, type Audience } from '@app/notifications';
-import { LEVEL_NAMES, type EscalationLevel } from './ladder/escalation-policy.js';
+import { AnnouncementSources, type Announcement, type AnnouncementSource } from '@app/notifications';
+import { announceSweepRun } from './sweep/sweep-run.announcements.js';
+import { SWEEP_RUN_OUTBOX_KIND } from './sweep/sweep-runs.service.js';
 
-interface EventRow {
-  id: string;
-  level: EscalationLevel;
-  due_date: string;
-  task_id: string;
-  department_id: string;
-  jurisdiction_id: string;
-  department: string;
-  measure: string;
-  notice_number: string | null;
-}
-
-/** Who hears of each level: 1 liaisons; 2 liaisons and the supervision office; 3 the office; 4 leaders. */
-function audienceOf(level: EscalationLevel, departmentId: string, jurisdictionId: string): Audience[] {
-  const liaisons: Audience = { role: UserRole.LIAISON, departmentId };
-  const office: Audience = { role: UserRole.SUPERVISOR, jurisdictionId };
-  const leaders: Audience = { role: UserRole.LEADER, jurisdictionId };
-  return { 1: [liaisons], 2: [liaisons, office], 3: [office], 4: [leaders] }[level];
-}
-
-function describe(e: EventRow): string {
-  switch (e.level) {
-    case 1:
-      return `将于 ${e.due_date} 到期，请按时完成并报送进展。`;
-    case 2:
-      return `已于 ${e.due_date} 到期，尚未完成。`;
-    case 3:
-      return `逾期（期限 ${e.due_date}）已满 10 个工作日，列入督办。`;
-    case 4:
-      return e.notice_number
-        ? `督办单 ${e.notice_number} 逾期未回复，纳入考核。`
-        : `逾期（期限 ${e.due_date}）已满 30 天，纳入考核。`;
-  }
-}
-
-/** Announces escalation events, missing-report reminders and unknown-calendar warnings. */
+/**
+ * Announces escalations (a sweep run at a time), missing-report reminders and unknown-calendar
+ * warnings. The sweep's batch statements still write an ESCALATION row per batch; the run's
+ * ESCALATION_DIGEST row announces them all at once, so those rows announce nothing themselves.
+ */
 @Injectable()
 export class EscalationAnnouncements implements AnnouncementSource, OnModuleInit {
-  readonly kinds = ['ESCALATION', 'REPORT_MISSING', 'CALENDAR_UNKNOWN_YEAR'] as const;
+  readonly kinds = ['ESCALATION', SWEEP_RUN_OUTBOX_KIND, 'REPORT_MISSING', 'CALENDAR_UNKNOWN_YEAR'] as const;
 
   constructor(private readonly sources: AnnouncementSources) {}
 
@@ -51,29 +21,10 @@ export class EscalationAnnouncements implements AnnouncementSource, OnModuleInit
   }
 
   announce(m: EntityManager, kind: string, payload: unknown): Promise<Announcement[]> {
-    if (kind === 'ESCALATION') return this.escalations(m, (payload as { eventIds: (string | number)[] }).eventIds);
+    if (kind === 'ESCALATION') return Promise.resolve([]);
+    if (kind === SWEEP_RUN_OUTBOX_KIND) return announceSweepRun(m, (payload as { runId: string }).runId);
     if (kind === 'REPORT_MISSING') return this.reminders(m, (payload as { reminderIds: string[] }).reminderIds);
     return Promise.resolve([this.unknownYears(payload as { years: number[]; asOf: string })]);
-  }
-
-  private async escalations(m: EntityManager, ids: (string | number)[]): Promise<Announcement[]> {
-    const rows: EventRow[] = await m.query(
-      `SELECT e.id, e.level, e.due_date, t.id AS task_id, t.department_id, p.jurisdiction_id,
-              d.short_name AS department, ms.title AS measure, n.number AS notice_number
-       FROM escalation_event e JOIN task t ON t.id = e.task_id JOIN plan p ON p.id = t.plan_id
-       JOIN department d ON d.id = t.department_id JOIN measure ms ON ms.id = t.measure_id
-       LEFT JOIN supervision_notice n ON n.id = e.notice_id
-       WHERE e.id = ANY($1::bigint[])`,
-      [ids],
-    );
-    return rows.map((e) => ({
-      sourceKey: `escalation:${e.id}`,
-      kind: `ESCALATION_${e.level}`,
-      taskId: e.task_id,
-      subject: `【${LEVEL_NAMES[e.level]}】${e.department}：${e.measure}`,
-      message: `【${LEVEL_NAMES[e.level]}】${e.department}承担的「${e.measure}」${describe(e)}`,
-      audience: audienceOf(e.level, e.department_id, e.jurisdiction_id),
-    }));
   }
 
   private async reminders(m: EntityManager, ids: string[]): Promise<Announcement[]> {

@@ -10,3 +10,6 @@ export * from './queue/queues.js';
 export * from './queue/queue-worker.js';
 export * from './delivery/webhook-signature.js';
 export * from './webhooks/webhook-endpoint.entity.js';
+export * from './preferences/notification-mode.js';
+export * from './digests/notification-digests.service.js';
+export * from './digests/notification-digest.processor.js';

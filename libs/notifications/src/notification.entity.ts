@@ -25,6 +25,13 @@ export class Notification {
   @Column({ name: 'task_id', type: 'uuid', nullable: true })
   taskId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where a grouped message points in the console, e.g. /overdue?planId=…&level=2 (the filtered queue).',
+  })
+  @Column({ type: 'text', nullable: true })
+  link!: string | null;
+
   /** What it announces (escalation:<event id>, …): one notification per source and user. */
   @Column({ name: 'source_key' })
   sourceKey!: string;

@@ -6,12 +6,14 @@ import { NotificationDeliveriesService } from './deliveries/notification-deliver
 import { Notification } from './notification.entity.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
+import { NotificationPreferencesResolver } from './preferences/notification-preferences.resolver.js';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service.js';
 import { OutboxWriter } from './outbox/outbox.writer.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
 import { WebhookEndpointsResolver } from './webhooks/webhook-endpoints.resolver.js';
 import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js';
 
-/** API side: a user's notifications, webhook targets, the dead letters, and the outbox writer for the domains. */
+/** API side: a user's notifications and preferences, webhook targets, the dead letters, and the outbox writer for the domains. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, WebhookEndpoint]), TasksModule],
@@ -22,6 +24,8 @@ import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service.js
     WebhookEndpointsResolver,
     NotificationDeliveriesService,
     NotificationDeliveriesResolver,
+    NotificationPreferencesService,
+    NotificationPreferencesResolver,
     OutboxWriter,
   ],
   exports: [OutboxWriter],

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '../api/hooks';
 import { PageState } from '../components/PageState';
 import { graphql } from '../graphql';
 import { formatDateTime, NOTIFICATION_KIND as KIND } from '../labels';
+import { NotificationSettings } from './NotificationSettings';
 
 export const NOTIFICATIONS = graphql(`
   query Notifications($unreadOnly: Boolean) {
@@ -15,6 +16,7 @@ export const NOTIFICATIONS = graphql(`
       message
       createdAt
       readAt
+      link
       task {
         id
       }
@@ -81,6 +83,7 @@ export default function Notifications() {
             <div style={{ margin: '4px 0' }}>{n.message}</div>
             <Space>
               {n.task && <Link to={`/tasks/${n.task.id}`}>查看任务</Link>}
+              {n.link && <Link to={n.link}>查看清单</Link>}
               {!n.readAt && (
                 <Button size="small" type="link" onClick={() => markRead([n.id])}>
                   标为已读
@@ -90,6 +93,7 @@ export default function Notifications() {
           </Card>
         ))}
       </PageState>
+      <NotificationSettings />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { DepartmentHistory1765200000000 } from './1765200000000-department-histo
 import { AccountRevocation1765300000000 } from './1765300000000-account-revocation.js';
 import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
+import { NotificationDigests1765800000000 } from './1765800000000-notification-digests.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AccountRevocation1765300000000,
   AppendOnlyAudit1765500000000,
   ScorecardPosition1765600000000,
+  NotificationDigests1765800000000,
 ];

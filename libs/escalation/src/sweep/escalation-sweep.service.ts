@@ -17,6 +17,7 @@ import {
   raiseFromLevelParams,
 } from './escalation-sweep.statements.js';
 import { planSweep } from './sweep-plan.js';
+import { SweepRuns } from './sweep-runs.service.js';
 
 /** Tasks per statement: a backlog goes in batches, each a short transaction of its own. */
 export const SWEEP_BATCH = 1_000;
@@ -64,6 +65,7 @@ export class EscalationSweepService {
     private readonly calendars: HolidayCalendarService,
     private readonly reports: ReportReminderService,
     private readonly outbox: OutboxWriter,
+    private readonly runs: SweepRuns,
   ) {}
 
   /** In a worker (or a script): waits for a sweep under way elsewhere, however long it takes. */
@@ -75,7 +77,11 @@ export class EscalationSweepService {
       await runner.query('SET statement_timeout = 0');
       await runner.query(`SELECT pg_advisory_lock(${SWEEP_LOCK})`);
       await runner.query('RESET statement_timeout');
-      return await this.sweepLocked(runner, asOf, options);
+      // Only a full sweep (no jurisdiction) counts for the catch-up: a supervisor's scoped one is not.
+      const runId = await this.runs.start(runner, asOf, options.jurisdictionId ?? null);
+      const outcome = await this.sweepLocked(runner, asOf, options);
+      await this.runs.finish(runId);
+      return outcome;
     } finally {
       await runner.query(`SELECT pg_advisory_unlock(${SWEEP_LOCK})`).catch(() => undefined);
       await runner.query('RESET statement_timeout').catch(() => undefined);

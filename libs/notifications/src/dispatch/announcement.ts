@@ -22,6 +22,10 @@ export interface Announcement {
   subject: string;
   message: string;
   audience: Audience[];
+  /** Where the console shows what a grouped message is about (the overdue queue filtered by plan and level). */
+  link?: string | null;
+  /** A daily digest itself: delivered at once, whatever the recipient's preference for its kind. */
+  digest?: boolean;
 }
 
 /** Turns the payload of one outbox row of its kinds into announcements. Registered by the domain that writes them. */

@@ -2,6 +2,8 @@
 export const NOTIFICATION_QUEUE = 'notifications';
 /** One job per e-mail or webhook delivery, retried with backoff and dead-lettered after the last try. */
 export const DELIVERY_QUEUE = 'notification-deliveries';
+/** The daily digest: one job a day from a job scheduler shared by every worker. */
+export const DIGEST_QUEUE = 'notification-digests';
 
 // Job ids derive from database ids, so handing the same row to the queue twice queues one job.
 // An outbox row's id also names its relay round: a row re-relayed because it stayed undispatched

@@ -1,7 +1,8 @@
 import { AlertOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Progress, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
+import { useUser } from '../../auth/session';
 import { asApiError, downloadFile } from '../../api/client';
 import { usePaged, useQuery } from '../../api/hooks';
 import { IssueNoticeModal, type NoticeTarget } from '../notices/IssueNoticeModal';
@@ -102,12 +103,18 @@ export const FILTER_OPTIONS = graphql(`
 
 export type OverdueRow = ResultOf<typeof OVERDUE>['tasks']['edges'][number]['node'];
 
-/** 逾期督办: open tasks past their due date, by escalation level, filtered by plan and department. */
+/**
+ * 逾期督办: open tasks past their due date, by escalation level, filtered by plan and department.
+ * A grouped escalation message links here with its plan and level (?planId=…&level=…); leaders
+ * read it, the office also issues notices from it.
+ */
 export default function OverdueQueue() {
   const today = todayInShanghai();
-  const [level, setLevel] = useState(0);
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const office = ['SUPERVISOR', 'ADMIN'].includes(useUser().role);
+  const linked = new URLSearchParams(useSearch());
+  const [level, setLevel] = useState(() => levelOf(linked.get('level')));
+  const [planId, setPlanId] = useState<string | null>(linked.get('planId'));
+  const [departmentId, setDepartmentId] = useState<string | null>(linked.get('departmentId'));
   const options = useQuery(FILTER_OPTIONS, {});
   const counts = useQuery(COUNTS, { asOf: today, planId, departmentId });
   const filter = { overdueAsOf: today, planId, departmentId, minEscalationLevel: level || null };
@@ -208,16 +215,18 @@ export default function OverdueQueue() {
             截至 {formatDate(today)}，共 {list.totalCount} 项逾期任务，按截止日期排列
           </Typography.Text>
           <Space wrap>
-            <Button
-              type="primary"
-              danger
-              icon={<AlertOutlined />}
-              disabled={chosen.length === 0}
-              onClick={issue}
-              data-testid="issue-notice"
-            >
-              下发督办单{chosen.length ? `（${chosen.length}）` : ''}
-            </Button>
+            {office && (
+              <Button
+                type="primary"
+                danger
+                icon={<AlertOutlined />}
+                disabled={chosen.length === 0}
+                onClick={issue}
+                data-testid="issue-notice"
+              >
+                下发督办单{chosen.length ? `（${chosen.length}）` : ''}
+              </Button>
+            )}
             <Button icon={<DownloadOutlined />} loading={downloading} onClick={download}>
               导出督办台账
             </Button>
@@ -230,11 +239,15 @@ export default function OverdueQueue() {
           pagination={false}
           scroll={{ x: 960 }}
           data-testid="overdue-table"
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.map(String)),
-            getCheckboxProps: (t) => ({ 'aria-label': `选择 ${t.measure.code} ${t.department.name}` }),
-          }}
+          rowSelection={
+            office
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  getCheckboxProps: (t) => ({ 'aria-label': `选择 ${t.measure.code} ${t.department.name}` }),
+                }
+              : undefined
+          }
           columns={[
             {
               title: '任务',
@@ -292,4 +305,10 @@ export default function OverdueQueue() {
       />
     </div>
   );
+}
+
+/** The level a link asks for (0–4); anything else shows every overdue task. */
+function levelOf(value: string | null): number {
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 0 && level <= 4 ? level : 0;
 }
