@@ -76,7 +76,7 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
     ok(UPDATE, { input: { taskId: id, expectedVersion: await versionOf(id), status } }, 'health');
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ ALLOW_PRIVATE_WEBHOOKS: '1', QUEUE_PREFIX: PREFIX }); // the receiver is on 127.0.0.1
     db = t.get(DataSource);
     smtp = await startSmtpServer();
     receiver = await startHookReceiver(() => 200);
@@ -99,7 +99,12 @@ describe('task signals: liaisons hear of the decisions on their work, and see wh
       },
       'admin',
     );
-    worker = await startWorker(t.databaseUrl, { QUEUE_PREFIX: PREFIX, SMTP_URL: smtp.url, OUTBOX_RELAY_MS: '100' });
+    worker = await startWorker(t.databaseUrl, {
+      QUEUE_PREFIX: PREFIX,
+      SMTP_URL: smtp.url,
+      OUTBOX_RELAY_MS: '100',
+      ALLOW_PRIVATE_WEBHOOKS: '1',
+    });
     planIds = await publishSeed(t, SEED_TENGZHOU, 'sup');
     [{ id: healthDept }] = await db.query(`SELECT id FROM department WHERE key = 'tengzhou.HEALTH'`);
     health = (
