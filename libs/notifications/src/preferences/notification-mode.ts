@@ -28,5 +28,12 @@ export const NOTIFICATION_KINDS = [
   'REPORT_MISSING',
   'NOTICE_ISSUED',
   'NOTICE_RESPONDED',
+  // The office's decisions on a department's work (libs/supervision task news).
+  'TASKS_PUBLISHED',
+  'TASK_ACCEPTED',
+  'TASK_RETURNED',
+  'EXTENSION_APPROVED',
+  'EXTENSION_REJECTED',
+  'DUE_DATE_MOVED',
   'CALENDAR_UNKNOWN_YEAR',
 ] as const;
