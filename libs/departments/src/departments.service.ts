@@ -40,6 +40,10 @@ export class DepartmentsService {
     });
   }
 
+  findDepartment(id: string): Promise<Department | null> {
+    return this.departments.findOneBy({ id });
+  }
+
   findJurisdictionByKey(key: string): Promise<Jurisdiction | null> {
     return this.jurisdictions.findOneBy({ key });
   }

@@ -9,6 +9,7 @@ import { EventReferencesPerStatement1764900100000 } from './1764900100000-event-
 import { AssignmentSource1765100000000 } from './1765100000000-assignment-source.js';
 import { DepartmentHistory1765200000000 } from './1765200000000-department-history.js';
 import { AccountRevocation1765300000000 } from './1765300000000-account-revocation.js';
+import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-display-names.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
@@ -25,4 +26,5 @@ export const migrations = [
   DepartmentHistory1765200000000,
   AccountRevocation1765300000000,
   ScorecardPosition1765600000000,
+  LiaisonDisplayNames1765900000000,
 ];
