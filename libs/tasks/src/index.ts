@@ -13,3 +13,4 @@ export * from './dtos/work-queues.type.js';
 export * from './dtos/task-connection.type.js';
 export * from './progress-reports.service.js';
 export * from './dtos/progress-report.input.js';
+export * from './task-indicators.js';

@@ -16,6 +16,7 @@ import { ExtensionsResolver, ProgressReportsResolver } from './progress-reports.
 import { ProgressReportsService } from './progress-reports.service.js';
 import { TaskAccess } from './task-access.js';
 import { TaskFieldsResolver } from './task-fields.resolver.js';
+import { TaskIndicators } from './task-indicators.js';
 import { TaskReview } from './task-review.entity.js';
 import { TaskUpdatesService } from './task-updates.service.js';
 import { Task } from './task.entity.js';
@@ -32,6 +33,7 @@ import { WorkQueuesService } from './work-queues.service.js';
   ],
   providers: [
     TaskAccess,
+    TaskIndicators,
     TasksService,
     TaskUpdatesService,
     ProgressReportsService,
@@ -50,6 +52,13 @@ import { WorkQueuesService } from './work-queues.service.js';
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
   ],
-  exports: [TasksService, TaskAccess, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
+  exports: [
+    TasksService,
+    TaskAccess,
+    TaskIndicators,
+    TaskUpdatesService,
+    PlanPublishingService,
+    ProgressReportsService,
+  ],
 })
 export class TasksModule {}
