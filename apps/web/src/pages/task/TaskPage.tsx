@@ -73,6 +73,19 @@ export const TASK = graphql(`
           url
           fileName
         }
+        indicatorValues {
+          indicatorId
+          value
+        }
+      }
+      reportableIndicators {
+        id
+        name
+        unit
+        targets {
+          year
+          value
+        }
       }
       reviews {
         id
@@ -143,7 +156,11 @@ const MOVES: Record<string, { to: string; label: string; hint: string }[]> = {
   IN_PROGRESS: [{ to: 'PENDING_REVIEW', label: '提交审核', hint: '办结后提交督查室审核' }],
 };
 
-function ReportItem({ report }: { report: Omit<Report, 'evidence'> & { evidence?: Report['evidence'] } }) {
+function ReportItem({
+  report,
+}: {
+  report: Omit<Report, 'evidence' | 'indicatorValues'> & { evidence?: Report['evidence'] };
+}) {
   return (
     <div data-testid="report">
       <Space wrap>
