@@ -435,6 +435,9 @@ describe('web console in Chromium', () => {
     await screenshot(liaison.page, 'liaison-indicator-value');
     await liaison.page.getByRole('button', { name: '报送进展' }).click();
     await liaison.page.getByText('进展已报送').waitFor();
+    const reported = liaison.page.getByTestId('report-indicators').first();
+    await reported.waitFor();
+    expect(await reported.innerText()).toBe('严重精神障碍患者规范管理率 85%');
 
     const leader = await open(DESKTOP);
     await signIn(leader.page, base, 'leader.tz', PASSWORD);
