@@ -100,6 +100,9 @@ describe('web console in Chromium', () => {
 
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByText('已开始办理').waitFor();
+    // The page reloads the task after the move, and remounts the report form for its new version:
+    // filling the form before that would have the reload clear it.
+    await page.getByRole('button', { name: '提交审核' }).waitFor();
 
     // 150 sent with Enter: refused with the form's message, never turned into 100 % and sent.
     const reportsBefore = await page.getByTestId('report').count();
@@ -443,8 +446,9 @@ describe('web console in Chromium', () => {
     await signIn(leader.page, base, 'leader.tz', PASSWORD);
     await leader.page.getByRole('link', { name: '部门排名与指标' }).click();
     await leader.page.getByRole('tab', { name: '指标完成情况' }).click();
-    await leader.page.locator('.ant-tabs-tabpane-active').getByLabel('选择规划').click();
-    await leader.page.locator('.ant-select-item-option', { hasText: plan.title }).first().click();
+    const picker = leader.page.getByRole('tabpanel', { name: '指标完成情况' }).getByLabel('选择规划');
+    await picker.click();
+    await leader.page.locator('.ant-select-dropdown:visible').getByText(plan.title, { exact: true }).first().click();
     const row = leader.page.getByRole('row', { name: /严重精神障碍患者规范管理率/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('85');
