@@ -1,7 +1,8 @@
 // What the browser downloads for a first visit, read from Vite's manifest (dist/web/.vite/manifest.json):
 // the entries (index.html's boot script and main entry) and the first page's chunks, with everything they
-// import statically, each file gzipped at level 9.
-import { readFileSync } from 'node:fs';
+// import statically, each file gzipped at level 9, and as transferred: the build's .br beside it (what the
+// server sends a browser that accepts brotli, apps/web/server/serve-console.ts), else the file itself.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -13,13 +14,18 @@ interface ManifestChunk {
 }
 
 export interface FirstLoad {
-  files: { file: string; bytes: number; gzip: number }[];
+  files: { file: string; bytes: number; gzip: number; transferred: number }[];
   jsGzip: number;
+  /** JavaScript bytes on the wire for a browser that accepts br (every current one does). */
+  jsTransferred: number;
   cssGzip: number;
 }
 
 /** index.html's two module scripts: src/boot.ts (starts the route's data requests) and the entry. */
 const ENTRIES = ['src/boot.ts', 'index.html'];
+
+/** Every visitor's first load: the entries and the login page (no antd). */
+export const LOGIN_ROOTS = [...ENTRIES, 'src/pages/Login.tsx'];
 
 /**
  * The liaison's first visit: the entries, the login page, then 我的任务 (/tasks), each page with antd's
@@ -67,11 +73,14 @@ export function firstLoad(webDir: string, roots: string[], except: string[] = []
     .sort()
     .map((file) => {
       const content = readFileSync(join(webDir, file));
-      return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+      const br = join(webDir, `${file}.br`);
+      const transferred = existsSync(br) ? readFileSync(br).length : content.length;
+      return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length, transferred };
     });
   return {
     files: sized,
     jsGzip: sized.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0),
+    jsTransferred: sized.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.transferred, 0),
     cssGzip: sized.filter((f) => f.file.endsWith('.css')).reduce((n, f) => n + f.gzip, 0),
   };
 }

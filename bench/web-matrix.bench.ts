@@ -4,7 +4,8 @@
 // the console, reloading the page (warm cache), and a first visit with an empty cache (fresh browser
 // context: no HTTP cache, no compiled code). The five seeds are imported and published through the built
 // API (NODE_ENV=production, serving dist/web).
-// Target: rendered and interactive within 1 s, all three ways (medians); the exit code says whether met.
+// Target: rendered and interactive within 1 s, all three ways (medians); the matrix answer of the largest
+// plan at most 40 KB on the wire (compressed, apps/api/src/compress-responses.ts). The exit code says whether met.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { repoPath } from '@app/common';
 import { median, scratchDatabase, seedRegistry, startApi } from './support.js';
 
 const RUNS = 7;
+const MATRIX_ANSWER_BUDGET_KB = 40;
 const PASSWORD = 'bench-password';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const FLAGS = [
@@ -77,6 +79,14 @@ async function renderedAndDrilled(page: Page, since: number, cells: number): Pro
   return { rendered: rendered - since, drilled: drilled - since };
 }
 
+/** The biggest GraphQL answer the page received (the matrix's): body bytes on the wire and decoded. */
+async function largestGraphqlAnswer(page: Page): Promise<{ transferred: number; decoded: number }> {
+  return page.evaluate(`performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/graphql'))
+    .map((e) => ({ transferred: e.encodedBodySize, decoded: e.decodedBodySize }))
+    .sort((a, b) => b.decoded - a.decoded)[0] ?? { transferred: 0, decoded: 0 }`);
+}
+
 const db = await scratchDatabase('luoshi_bench_web');
 try {
   await seedRegistry(db.url);
@@ -116,6 +126,7 @@ try {
 
     const session = JSON.stringify({ token: login.token, user: login.user, expiresAt: null });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+    let answer = { transferred: 0, decoded: 0 };
     const cold: Timing[] = [];
     const inApp: Timing[] = [];
     const warm: Timing[] = [];
@@ -128,6 +139,7 @@ try {
         // Cold: a first visit straight to the matrix (empty cache), from navigation start.
         await page.goto(`${api.url}/matrix?plan=${largest.id}`, { waitUntil: 'commit' });
         cold.push(await renderedAndDrilled(page, 0, largest.taskCount));
+        if (run === 0) answer = await largestGraphqlAnswer(page);
 
         // In the console: the leader picks the largest plan while looking at another one.
         await page.evaluate(`history.pushState(null, '', '/matrix?plan=${smallest.id}')`);
@@ -163,7 +175,11 @@ try {
     console.log(
       `target: rendered and interactive within 1000 ms in the console, on a warm load and on a cold first visit: ${worst < 1000 ? 'OK' : 'OVER'} (slowest ${worst.toFixed(0)} ms)`,
     );
-    if (worst >= 1000) process.exitCode = 1;
+    const answerKb = answer.transferred / 1024;
+    console.log(
+      `matrix answer of the largest plan: ${answerKb.toFixed(1)} KB transferred (${(answer.decoded / 1024).toFixed(1)} KB of JSON) — budget ${MATRIX_ANSWER_BUDGET_KB} KB: ${answerKb <= MATRIX_ANSWER_BUDGET_KB ? 'OK' : 'OVER'}`,
+    );
+    if (worst >= 1000 || answerKb > MATRIX_ANSWER_BUDGET_KB) process.exitCode = 1;
   } finally {
     api.stop();
   }

@@ -248,4 +248,118 @@ describe('the department ledger round trip (台账): download, fill in, upload a
     expect(refused(await send(file, 'leader'))).toEqual({ status: 403, code: 'FORBIDDEN' });
     expect(refused(await send(file, 'sup'))).toEqual({ status: 403, code: 'FORBIDDEN' });
   });
+
+  describe('indicator values (指标填报 sheet)', () => {
+    let indicatorId: string;
+    const ATTAINMENT = 'query($p: ID!) { indicatorAttainment(planId: $p) { indicatorId value status } }';
+    const indicatorSheet = async (as = 'health') => (await ledger(as)).getWorksheet('指标填报');
+
+    beforeAll(async () => {
+      // The Tengzhou plan prints no indicator table: give the plan led by 卫计局 (HEALTH) one.
+      const [plan] = await db.query(
+        `SELECT p.id FROM plan p JOIN department d ON d.id = p.lead_department_id WHERE d.key = 'tengzhou.HEALTH'`,
+      );
+      [{ id: indicatorId }] = await db.query(
+        `INSERT INTO indicator (plan_id, ordinal, name, unit, baseline_year, baseline_value, targets, source_line)
+         VALUES ($1, 0, '家庭医生签约服务覆盖率', '%', 2016, '30', '[{"year": 2020, "value": "≥60"}]', 1) RETURNING id`,
+        [plan.id],
+      );
+    });
+
+    it("lists the plan's indicators for its lead only, and files a value with the task's report", async () => {
+      expect(await indicatorSheet('police')).toBeUndefined();
+      const wb = await ledger();
+      const sheet = wb.getWorksheet('指标填报')!;
+      const [header, ...rows] = rowsOf(sheet);
+      expect(header).toEqual([
+        '任务ID',
+        '规划',
+        '措施编号',
+        '指标ID',
+        '指标',
+        '单位',
+        '目标值',
+        '最近上报值',
+        '本次上报值',
+        '数据年份',
+      ]);
+      expect(rows.map((r) => [r[3], r[4], r[5], r[6], r[7]])).toEqual([
+        [indicatorId, '家庭医生签约服务覆盖率', '%', '2020年 ≥60', ''],
+      ]);
+      const taskRow = rowsOf(wb.worksheets[0]!).findIndex((r) => r[0] === rows[0]![0]);
+      sheet.getCell('I2').value = '65';
+      sheet.getCell('J2').value = 2020;
+      const res = await send(await filled(wb, { [taskRow]: { narrative: '签约率已上报', progress: 50 } }));
+      expect(res.status).toBe(201);
+      const [report] = await db.query('SELECT indicator_values FROM progress_report WHERE id = $1', [
+        JSON.parse(res.body.toString('utf8')).reports[0].reportId,
+      ]);
+      expect(report.indicator_values).toEqual([{ indicatorId, value: '65', year: 2020 }]);
+      const [planId] = (await db.query('SELECT plan_id FROM indicator WHERE id = $1', [indicatorId])).map(
+        (r: { plan_id: string }) => r.plan_id,
+      );
+      const attainment = await t.gql<{ indicatorAttainment: { value: string; status: string }[] }>(
+        ATTAINMENT,
+        { p: planId },
+        'leader',
+      );
+      expect(attainment.data!.indicatorAttainment).toEqual([{ indicatorId, value: '65', status: 'ON_TRACK' }]);
+      expect(rowsOf((await indicatorSheet())!)[1]![7]).toBe('65');
+    });
+
+    it("refuses a value whose task's row is not filled in, naming the sheet's row, and saves nothing", async () => {
+      const wb = await ledger();
+      wb.getWorksheet('指标填报')!.getCell('I2').value = '70';
+      const other = rowsOf(wb.worksheets[0]!).findIndex(
+        (r, i) => i > 0 && r[0] !== rowsOf(wb.getWorksheet('指标填报')!)[1]![0],
+      );
+      const before = await reportCount();
+      const res = await send(await filled(wb, { [other]: { narrative: '其他任务', progress: 10 } }));
+      expect(refused(res)).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+      expect(res.error.errors!.map((e) => ({ row: e.row, column: e.column }))).toEqual([
+        { row: 2, column: '指标填报·任务ID（A列）' },
+      ]);
+      expect(await reportCount()).toBe(before);
+    });
+
+    it("lets only the plan's lead report indicator values through the API, and tells each task which it reports", async () => {
+      const REPORTABLE = 'query($id: ID!) { task(id: $id) { reportableIndicators { id name unit } } }';
+      const SUBMIT = 'mutation($input: ProgressReportInput!) { submitProgressReport(input: $input) { id } }';
+      const taskOf = async (key: string) =>
+        (
+          await db.query(
+            `SELECT t.id FROM task t JOIN department d ON d.id = t.department_id JOIN indicator i ON i.plan_id = t.plan_id
+             WHERE d.key = $1 AND i.id = $2 AND t.status NOT IN ('COMPLETED','CANCELLED') ORDER BY t.id LIMIT 1`,
+            [key, indicatorId],
+          )
+        )[0].id as string;
+      const [health, police] = [await taskOf('tengzhou.HEALTH'), await taskOf('tengzhou.PUBLIC_SECURITY')];
+      const reportable = async (id: string, as: string) =>
+        (await t.gql<{ task: { reportableIndicators: { id: string }[] } }>(REPORTABLE, { id }, as)).data!.task
+          .reportableIndicators;
+      expect(await reportable(health, 'health')).toEqual([
+        { id: indicatorId, name: '家庭医生签约服务覆盖率', unit: '%' },
+      ]);
+      expect(await reportable(police, 'police')).toEqual([]);
+      const submit = (taskId: string, as: string) =>
+        t.gql(
+          SUBMIT,
+          {
+            input: {
+              taskId,
+              progressPercent: 20,
+              narrative: '报送指标',
+              indicatorValues: [{ indicatorId, value: '66' }],
+            },
+          },
+          as,
+        );
+      const before = await reportCount();
+      const refusedReport = await submit(police, 'police');
+      expect(refusedReport.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refusedReport.errors?.[0]?.message).toContain('牵头部门');
+      expect(await reportCount()).toBe(before);
+      expect((await submit(health, 'health')).errors).toBeUndefined();
+    });
+  });
 });

@@ -126,6 +126,15 @@ describe('demo accounts at npm start', () => {
       await seed({ NODE_ENV: 'production', LUOSHI_DEMO: '1' });
       const expected = demoAccounts(new Map()).map((a) => a.username);
       expect(await usernames(url)).toEqual(expected.sort());
+      // People read the department's name, never a function code such as HEALTH.
+      const liaisons = await query<{ username: string; display_name: string; name: string }>(
+        url,
+        `SELECT u.username, u.display_name, d.name FROM app_user u JOIN department d ON d.id = u.department_id
+         WHERE u.role = 'LIAISON' ORDER BY u.username`,
+      );
+      expect(liaisons.length).toBe(8);
+      for (const l of liaisons) expect([l.username, l.display_name]).toEqual([l.username, `${l.name}联络员`]);
+      expect(liaisons.find((l) => l.username === 'tengzhou.health')?.display_name).toMatch(/^滕州市.*联络员$/);
     } finally {
       await query(
         ADMIN_URL,

@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -38,6 +41,39 @@ function bootFirst(): Plugin {
   };
 }
 
+/** What is worth compressing: text, of at least 1 KB (below that the headers outweigh the gain). */
+const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
+const MIN_BYTES = 1024;
+
+/**
+ * Writes `file.br` (quality 11) and `file.gz` (level 9) beside every compressible file of the build,
+ * once, so the server picks one by Accept-Encoding (apps/web/server/serve-console.ts) and never
+ * compresses an asset per request. Only where it makes the file smaller.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'luoshi:precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(name) || name.startsWith('.vite/')) continue;
+        const path = join(options.dir!, name);
+        const content = readFileSync(path);
+        if (content.length < MIN_BYTES) continue;
+        const br = brotliCompressSync(content, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+          },
+        });
+        const gz = gzipSync(content, { level: 9 });
+        if (br.length < content.length) writeFileSync(`${path}.br`, br);
+        if (gz.length < content.length) writeFileSync(`${path}.gz`, gz);
+      }
+    },
+  };
+}
+
 /**
  * The console: built to dist/web, served by the API at `/` (apps/api/src/bootstrap.ts).
  * Nothing is loaded from a CDN: fonts are the system's, icons are inline SVG, all code is bundled.
@@ -48,7 +84,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [bootFirst()],
+  plugins: [bootFirst(), precompress()],
   build: {
     outDir: `${here}../../dist/web`,
     emptyOutDir: true,

@@ -106,6 +106,9 @@ describe('web console in Chromium', () => {
 
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByText('已开始办理').waitFor();
+    // The page reloads the task after the move, and remounts the report form for its new version:
+    // filling the form before that would have the reload clear it.
+    await page.getByRole('button', { name: '提交审核' }).waitFor();
 
     // 150 sent with Enter: refused with the form's message, never turned into 100 % and sent.
     const reportsBefore = await page.getByTestId('report').count();
@@ -434,5 +437,52 @@ describe('web console in Chromium', () => {
     await page.getByTestId('drawer-title').waitFor({ state: 'hidden' });
     expect(await page.evaluate<string | undefined>(`document.activeElement?.dataset.task`)).toBe(focused);
     expect(external).toEqual([]);
+  }, 120_000);
+
+  it("lead liaison: reports an indicator value from the task page; the leader's 指标完成情况 shows it instead of 未报送", async () => {
+    const db = t.get(DataSource);
+    // The Tengzhou plan prints no indicator table; 卫计局 (HEALTH) leads it, so its liaison reports one.
+    const [plan] = await db.query(
+      `SELECT p.id, p.title FROM plan p JOIN department d ON d.id = p.lead_department_id WHERE d.key = 'tengzhou.HEALTH'`,
+    );
+    await db.query(
+      `INSERT INTO indicator (plan_id, ordinal, name, unit, baseline_year, baseline_value, targets, source_line)
+       VALUES ($1, 90, '严重精神障碍患者规范管理率', '%', 2016, '60', '[{"year": 2020, "value": "≥80"}]', 1)`,
+      [plan.id],
+    );
+    const [task] = await db.query(
+      `SELECT t.id FROM task t JOIN department d ON d.id = t.department_id
+       WHERE t.plan_id = $1 AND d.key = 'tengzhou.HEALTH' AND t.status IN ('NOT_STARTED','IN_PROGRESS') ORDER BY t.id LIMIT 1`,
+      [plan.id],
+    );
+    const liaison = await open(DESKTOP);
+    await signIn(liaison.page, base, 'health.tz', PASSWORD);
+    await liaison.page.goto(`${base}/tasks/${task.id}`);
+    const value = liaison.page.getByLabel('严重精神障碍患者规范管理率（%）');
+    await value.waitFor();
+    expect(await liaison.page.getByTestId('indicator-fields').innerText()).toContain('目标：2020年 ≥80');
+    await liaison.page.locator('#report-narrative').fill('规范管理率已核实。');
+    await liaison.page.locator('#report-percent').fill('30');
+    await value.fill('85');
+    await screenshot(liaison.page, 'liaison-indicator-value');
+    await liaison.page.getByRole('button', { name: '报送进展' }).click();
+    await liaison.page.getByText('进展已报送').waitFor();
+    const reported = liaison.page.getByTestId('report-indicators').first();
+    await reported.waitFor();
+    expect(await reported.innerText()).toBe('严重精神障碍患者规范管理率 85%');
+
+    const leader = await open(DESKTOP);
+    await signIn(leader.page, base, 'leader.tz', PASSWORD);
+    await leader.page.getByRole('link', { name: '部门排名与指标' }).click();
+    await leader.page.getByRole('tab', { name: '指标完成情况' }).click();
+    const picker = leader.page.getByRole('tabpanel', { name: '指标完成情况' }).getByLabel('选择规划');
+    await picker.click();
+    await leader.page.locator('.ant-select-dropdown:visible').getByText(plan.title, { exact: true }).first().click();
+    const row = leader.page.getByRole('row', { name: /严重精神障碍患者规范管理率/ });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('85');
+    expect(await row.innerText()).not.toContain('未报送');
+    await screenshot(leader.page, 'leader-indicator-attainment');
+    expect([...liaison.external, ...leader.external]).toEqual([]);
   }, 120_000);
 });

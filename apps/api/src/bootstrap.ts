@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { createLogger, PinoLoggerService, repoPath, type AppConfig } from '@app/common';
 import { serveConsole } from '../../web/server/serve-console.js';
 import { AppModule } from './app.module.js';
+import { compressResponses } from './compress-responses.js';
 import { GRAPHQL_BODY_BYTES, graphqlBody } from './graphql-body.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -25,6 +26,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   }
   app.use(securityHeaders);
+  // GraphQL answers and spreadsheets above 1 KB go out compressed (the console's assets are precompressed).
+  app.use(['/graphql', '/exports'], compressResponses);
   app.use('/graphql', graphqlBody()); // 1 MB, or 13 MB for importPlanDocument
   app.useBodyParser('json', { limit: GRAPHQL_BODY_BYTES });
   serveConsole(app, repoPath('dist', 'web')); // the web console at / (npm run web:build), when built

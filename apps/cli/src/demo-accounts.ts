@@ -14,6 +14,7 @@ export const LIAISON_JURISDICTIONS = ['tengzhou', 'chongqing'];
 
 export interface DemoAccount {
   username: string;
+  /** For a liaison, the department's name is added when it is known (liaisonDisplayName). */
   displayName: string;
   role: UserRole;
   jurisdictionKey: string;
@@ -33,7 +34,7 @@ export function demoAccounts(jurisdictionNames: Map<string, string>): DemoAccoun
     for (const [fn, suffix] of Object.entries(LIAISON_FUNCTIONS)) {
       accounts.push({
         username: `${key}.${suffix}`,
-        displayName: `${jurisdictionNames.get(key) ?? key} ${fn} 联络员`,
+        displayName: `${jurisdictionNames.get(key) ?? key}联络员`,
         role: UserRole.LIAISON,
         jurisdictionKey: key,
         departmentKey: `${key}.${fn}`,
@@ -41,4 +42,9 @@ export function demoAccounts(jurisdictionNames: Map<string, string>): DemoAccoun
     }
   }
   return accounts;
+}
+
+/** 滕州市卫生健康局联络员: people read the department's name, never its function code. */
+export function liaisonDisplayName(departmentName: string): string {
+  return `${departmentName}联络员`;
 }

@@ -7,7 +7,7 @@ import { DepartmentsService, RegistrySeeder } from '@app/departments';
 import { loadRegistryFiles } from '@app/importer';
 import { PlanImportService } from '@app/plans';
 import { PlanPublishingService } from '@app/tasks';
-import { demoAccounts } from './demo-accounts.js';
+import { demoAccounts, liaisonDisplayName } from './demo-accounts.js';
 
 export interface SeedOptions {
   /** Creates `admin` with it when there is no `admin` yet. */
@@ -101,10 +101,11 @@ export class SeedService {
       const departmentId = account.departmentKey
         ? await this.departments.ensureFunctionDepartment(account.jurisdictionKey, account.departmentKey.split('.')[1]!)
         : null;
+      const departmentName = departmentId ? (await this.departments.findDepartment(departmentId))?.name : null;
       await this.users.ensure({
         username: account.username,
         password,
-        displayName: account.displayName,
+        displayName: departmentName ? liaisonDisplayName(departmentName) : account.displayName,
         role: account.role,
         jurisdictionId: jurisdiction.id,
         departmentId,

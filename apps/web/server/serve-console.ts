@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -30,6 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
 export function serveConsole(app: NestExpressApplication, dir: string): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
+  app.use('/assets', precompressed(join(dir, 'assets')));
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets', index: false, immutable: true, maxAge: '365d' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -41,4 +42,36 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     res.sendFile(index);
   });
   return true;
+}
+
+/** Precompressed variants the build writes (vite.config.ts), best first. */
+const VARIANTS = { br: '.br', gzip: '.gz' } as const;
+/** Hashed asset names: no directories, so no way out of the assets folder. */
+const ASSET_NAME = /^\/[\w.-]+\.(js|css|svg|json|html)$/;
+
+/**
+ * Answers an asset with the build's .br or .gz beside it when the client accepts that encoding, with
+ * the original's Content-Type; otherwise (or for a file without variants) the static handler sends
+ * it as is. Every compressible asset says Vary: Accept-Encoding, so caches keep the variants apart.
+ */
+function precompressed(dir: string) {
+  const exists = new Map<string, boolean>(); // the assets never change while the server runs
+  const has = (file: string) => {
+    let found = exists.get(file);
+    if (found === undefined) exists.set(file, (found = existsSync(file)));
+    return found;
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !ASSET_NAME.test(req.path)) return next();
+    res.vary('Accept-Encoding');
+    const file = join(dir, req.path);
+    // br whenever accepted: browsers list it after gzip (gzip, deflate, br, zstd), all at q=1.
+    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : null;
+    if (!encoding) return next();
+    const variant = file + VARIANTS[encoding];
+    if (!has(variant)) return next();
+    res.type(extname(req.path)); // the original's type, not the .br file's
+    res.setHeader('Content-Encoding', encoding);
+    res.sendFile(variant, { maxAge: '365d', immutable: true }, (err) => err && next(err));
+  };
 }

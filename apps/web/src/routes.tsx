@@ -50,16 +50,14 @@ function page(load: () => Promise<{ default: ComponentType }>) {
   return wrapped(load, (m) => m.default, loadMessages);
 }
 
-/** antd's context only (no message or modal code): the login page, 我的任务, the error pages. */
+/** antd's context only (no message or modal code): 我的任务, the error pages. */
 function antdPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
   return wrapped(load, pick, loadProvider);
 }
 
-// A liaison's first load carries only the entry, the login page and 我的任务; every other page is its own chunk.
-const Login = antdPage(
-  () => import('./pages/Login'),
-  (m) => m.default,
-);
+// Every visitor's first load is the login page: plain markup, no antd (its context comes with the next page).
+const Login = routePage(() => import('./pages/Login').then((m) => m.default));
+// A liaison's home, 我的任务, and every other page is a chunk of its own.
 const MyTasks = antdPage(
   () => import('./pages/liaison/MyTasks'),
   (m) => m.default,

@@ -44,6 +44,10 @@ export class DepartmentsService {
     return this.dataSource.getRepository(DepartmentFunction).find({ order: { code: 'ASC' } });
   }
 
+  findDepartment(id: string): Promise<Department | null> {
+    return this.departments.findOneBy({ id });
+  }
+
   findJurisdictionByKey(key: string): Promise<Jurisdiction | null> {
     return this.jurisdictions.findOneBy({ key });
   }

@@ -14,3 +14,4 @@ export * from './dtos/task-connection.type.js';
 export * from './progress-reports.service.js';
 export * from './dtos/progress-report.input.js';
 export * from './events/task-events.js';
+export * from './task-indicators.js';

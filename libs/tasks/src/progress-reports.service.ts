@@ -4,9 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { AccessScope } from '@app/auth';
-import type { EvidenceInput, IndicatorValueInput, ProgressReportInput } from './dtos/progress-report.input.js';
+import type { EvidenceInput, ProgressReportInput } from './dtos/progress-report.input.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { TaskAccess } from './task-access.js';
+import { TaskIndicators } from './task-indicators.js';
 import { isOpen } from './task-moves.js';
 import { TaskStatus } from './task-status.js';
 import { Task } from './task.entity.js';
@@ -23,6 +24,7 @@ export class ProgressReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
+    private readonly indicators: TaskIndicators,
   ) {}
 
   submit(scope: AccessScope, input: ProgressReportInput): Promise<ProgressReport> {
@@ -44,7 +46,11 @@ export class ProgressReportsService {
       throw new BadInputError(
         `任务已${task.status === TaskStatus.COMPLETED ? '完成' : '取消'}，不能再报告 (task is closed)`,
       );
-    await this.assertIndicatorsOfPlan(m, task, input.indicatorValues ?? []);
+    await this.indicators.assertReportable(
+      m,
+      task.id,
+      (input.indicatorValues ?? []).map((v) => v.indicatorId),
+    );
     const repo = m.getRepository(ProgressReport);
     const report = await repo.save(
       repo.create({
@@ -84,18 +90,6 @@ export class ProgressReportsService {
       { status, version: moved!.version, progressPercent: input.progressPercent, reportId: report.id },
     );
     return report;
-  }
-
-  private async assertIndicatorsOfPlan(m: EntityManager, task: Task, values: IndicatorValueInput[]): Promise<void> {
-    if (!values.length) return;
-    const ids = [...new Set(values.map((v) => v.indicatorId))];
-    const rows: { id: string }[] = await m.query(
-      'SELECT id FROM indicator WHERE plan_id = $1 AND id = ANY($2::uuid[])',
-      [task.planId, ids],
-    );
-    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length)
-      throw new BadInputError(`指标不属于该规划 (indicators not in this plan): ${missing.join(', ')}`);
   }
 }
 

@@ -2,9 +2,10 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { shanghaiToday } from '@app/common';
 import { AccessScopeService, CurrentUser, Req, type AuthUser } from '@app/auth';
 import { Department, DepartmentsService } from '@app/departments';
-import { Measure, Plan, PlansService } from '@app/plans';
+import { Indicator, Measure, Plan, PlansService } from '@app/plans';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ProgressReport } from './progress-report.entity.js';
+import { TaskIndicators } from './task-indicators.js';
 import { TaskReview } from './task-review.entity.js';
 import { isOpen } from './task-moves.js';
 import { Task } from './task.entity.js';
@@ -26,6 +27,7 @@ export class TaskFieldsResolver {
     private readonly departments: DepartmentsService,
     private readonly tasks: TasksService,
     private readonly scopes: AccessScopeService,
+    private readonly indicators: TaskIndicators,
   ) {}
 
   // measure, plan and department take graphql's own (parent, args, context) instead of @Parent/@Req:
@@ -77,5 +79,13 @@ export class TaskFieldsResolver {
   async cooperatingTasks(@Parent() task: Task, @CurrentUser() caller: AuthUser, @Req() req: object): Promise<Task[]> {
     const siblings = await this.tasks.tasksOfMeasureLoader(req, await this.scopes.of(caller)).load(task.measureId);
     return siblings.filter((t) => t.id !== task.id);
+  }
+
+  @ResolveField(() => [Indicator], {
+    description:
+      "指标 whose values this task reports (indicatorValues): its plan's indicators when its department is the plan's lead (or, where the plan's lead has no task in it, when the task is a LEAD task); empty otherwise.",
+  })
+  reportableIndicators(@Parent() task: Task, @Req() req: object): Promise<Indicator[]> {
+    return this.indicators.loader(req).load(task.id);
   }
 }

@@ -17,6 +17,7 @@ import { ExtensionsResolver, ProgressReportsResolver } from './progress-reports.
 import { ProgressReportsService } from './progress-reports.service.js';
 import { TaskAccess } from './task-access.js';
 import { TaskFieldsResolver } from './task-fields.resolver.js';
+import { TaskIndicators } from './task-indicators.js';
 import { TaskReview } from './task-review.entity.js';
 import { TaskUpdatesService } from './task-updates.service.js';
 import { Task } from './task.entity.js';
@@ -34,6 +35,7 @@ import { WorkQueuesService } from './work-queues.service.js';
   providers: [
     TaskAccess,
     TaskEvents,
+    TaskIndicators,
     TasksService,
     TaskUpdatesService,
     ProgressReportsService,
@@ -52,6 +54,14 @@ import { WorkQueuesService } from './work-queues.service.js';
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
   ],
-  exports: [TasksService, TaskAccess, TaskEvents, TaskUpdatesService, PlanPublishingService, ProgressReportsService],
+  exports: [
+    TasksService,
+    TaskAccess,
+    TaskEvents,
+    TaskIndicators,
+    TaskUpdatesService,
+    PlanPublishingService,
+    ProgressReportsService,
+  ],
 })
 export class TasksModule {}

@@ -1,5 +1,3 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { Redirect, useLocation } from 'wouter';
 import { asApiError, gqlRequest } from '../api/client';
@@ -14,7 +12,8 @@ function returnPath(): string | undefined {
   return from && from !== '/login' && from !== '/' ? from : undefined;
 }
 
-// A plain form (not antd Form): the login page is part of every first load, so it stays small.
+// Plain markup and styles.css, no antd: the login page is every visitor's first load, so it carries
+// React, the app frame and this form only (npm run bench:web holds it to 120 KB transferred).
 export default function Login() {
   const { session, notice, signIn } = useSession();
   const [, navigate] = useLocation();
@@ -23,6 +22,7 @@ export default function Login() {
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(false);
 
   if (session) return <Redirect to={returnPath() ?? homeFor(session.user.role)} replace />;
 
@@ -60,22 +60,27 @@ export default function Login() {
         background: 'linear-gradient(180deg, #b7282e 0, #b7282e 220px, #f5f5f5 220px)',
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 400 }}>
+      <div className="login-card">
         <h1 style={{ textAlign: 'center', fontSize: 22, margin: '0 0 8px' }}>落实 · 规划任务督办系统</h1>
         <p style={{ textAlign: 'center', color: '#888', marginTop: 0 }}>请使用本单位分配的账号登录</p>
         {notice && !error && (
-          <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="login-notice" />
+          <div className="alert alert-info" data-testid="login-notice">
+            <div>{notice}</div>
+          </div>
         )}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {error && (
+          <div className="alert alert-error" role="alert">
+            <div>{error}</div>
+          </div>
+        )}
         <form onSubmit={submit} noValidate className="login-form">
           <label htmlFor="username">用户名</label>
-          <Input
+          <input
             id="username"
-            prefix={<UserOutlined />}
+            className={missing.username ? 'input input-error' : 'input'}
             autoComplete="username"
             autoFocus
             value={username}
-            status={missing.username ? 'error' : undefined}
             aria-invalid={missing.username || undefined}
             onChange={(e) => setUsername(e.target.value)}
             disabled={busy}
@@ -84,24 +89,34 @@ export default function Login() {
             {missing.username ? '请输入用户名' : ''}
           </div>
           <label htmlFor="password">密码</label>
-          <Input.Password
-            id="password"
-            prefix={<LockOutlined />}
-            autoComplete="current-password"
-            value={password}
-            status={missing.password ? 'error' : undefined}
-            aria-invalid={missing.password || undefined}
-            onChange={(e) => setPassword(e.target.value)}
-            disabled={busy}
-          />
+          <div className={missing.password ? 'input input-error input-affix' : 'input input-affix'}>
+            <input
+              id="password"
+              type={shown ? 'text' : 'password'}
+              autoComplete="current-password"
+              value={password}
+              aria-invalid={missing.password || undefined}
+              onChange={(e) => setPassword(e.target.value)}
+              disabled={busy}
+            />
+            <button
+              type="button"
+              className="btn btn-text"
+              style={{ height: 24, padding: '0 6px' }}
+              aria-pressed={shown}
+              onClick={() => setShown(!shown)}
+            >
+              {shown ? '隐藏' : '显示'}
+            </button>
+          </div>
           <div className="field-error" role={missing.password ? 'alert' : undefined}>
             {missing.password ? '请输入密码' : ''}
           </div>
-          <Button type="primary" htmlType="submit" block loading={busy} size="large">
-            登录
-          </Button>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? '登录中…' : '登录'}
+          </button>
         </form>
-      </Card>
+      </div>
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { AccountRevocation1765300000000 } from './1765300000000-account-revocati
 import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.js';
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 import { NotificationDigests1765800000000 } from './1765800000000-notification-digests.js';
+import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-display-names.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AppendOnlyAudit1765500000000,
   ScorecardPosition1765600000000,
   NotificationDigests1765800000000,
+  LiaisonDisplayNames1765900000000,
 ];

@@ -20,6 +20,28 @@ export const LEDGER = {
   progress: '进度(%)',
 } as const;
 
+/**
+ * 指标填报: the second sheet, one row per indicator of a plan whose lead is this department, under
+ * one of its open tasks of that plan. A value filled in there goes with that task's report, so the
+ * task's row on the first sheet must be filled in too.
+ */
+export const INDICATOR_SHEET = '指标填报';
+export const INDICATORS = {
+  taskId: '任务ID',
+  plan: '规划',
+  code: '措施编号',
+  indicatorId: '指标ID',
+  name: '指标',
+  unit: '单位',
+  targets: '目标值',
+  latest: '最近上报值',
+  value: '本次上报值',
+  year: '数据年份',
+} as const;
+
+/** What an uploaded indicator sheet must have to be read. */
+export const INDICATOR_UPLOAD_HEADERS = [INDICATORS.taskId, INDICATORS.indicatorId, INDICATORS.value] as const;
+
 /** What an uploaded ledger must have to be read at all. */
 export const UPLOAD_HEADERS = [
   LEDGER.taskId,

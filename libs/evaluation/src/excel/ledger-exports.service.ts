@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { BadInputError, isCalendarDate, shanghaiToday } from '@app/common';
 import { UserRole, type AccessScope } from '@app/auth';
 import type { AssignmentRole } from '@app/plans';
-import { Task, TaskAccess, type TaskStatus } from '@app/tasks';
-import { LEDGER } from './ledger-columns.js';
+import { Task, TaskAccess, TaskIndicators, type TaskStatus } from '@app/tasks';
+import { INDICATOR_SHEET, INDICATORS, LEDGER } from './ledger-columns.js';
 import { LEVEL_NAME, ROLE_NAME, STATUS_NAME } from './labels.js';
 import { XlsxBuilder, type SheetColumn } from './workbook.js';
 
@@ -75,6 +75,30 @@ const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
 ];
 const PROGRESS_COLUMN = DEPARTMENT_COLUMNS.findIndex((c) => c.header === LEDGER.progress);
 
+interface IndicatorRow {
+  taskId: string;
+  plan: string;
+  code: string;
+  indicatorId: string;
+  name: string;
+  unit: string | null;
+  targets: string;
+  latest: string | null;
+}
+
+const INDICATOR_COLUMNS: SheetColumn<IndicatorRow>[] = [
+  { header: INDICATORS.taskId, value: (r) => r.taskId },
+  { header: INDICATORS.plan, value: (r) => r.plan },
+  { header: INDICATORS.code, value: (r) => r.code },
+  { header: INDICATORS.indicatorId, value: (r) => r.indicatorId },
+  { header: INDICATORS.name, value: (r) => r.name },
+  { header: INDICATORS.unit, value: (r) => r.unit },
+  { header: INDICATORS.targets, value: (r) => r.targets },
+  { header: INDICATORS.latest, value: (r) => r.latest },
+  { header: INDICATORS.value, value: () => null, input: true },
+  { header: INDICATORS.year, value: () => null, input: true },
+];
+
 /**
  * 台账 downloads: the overdue ledger (督办台账) of the caller's reach, and a department's ledger of
  * open tasks with blank columns to fill in and upload again. Which tasks: TaskAccess decides, as for
@@ -85,6 +109,7 @@ export class LedgerExportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
+    private readonly indicators: TaskIndicators,
   ) {}
 
   async overdueLedger(scope: AccessScope, filter: LedgerFilter, asOf = shanghaiToday()): Promise<Buffer> {
@@ -109,12 +134,60 @@ export class LedgerExportsService {
     const ids = await this.taskIds(scope, { ...filter, departmentId }, (qb) =>
       qb.andWhere(`t.status NOT IN ('COMPLETED','CANCELLED')`),
     );
+    const rows = await this.rows(ids, shanghaiToday());
     const xlsx = new XlsxBuilder();
-    xlsx.addSheet('部门台账', DEPARTMENT_COLUMNS, await this.rows(ids, shanghaiToday()), {
+    xlsx.addSheet('部门台账', DEPARTMENT_COLUMNS, rows, {
       freezeColumns: 1,
       wholeNumbers: { columns: [PROGRESS_COLUMN], min: 0, max: 100 },
     });
+    const indicators = await this.indicatorRows(rows);
+    if (indicators.length)
+      xlsx.addSheet(INDICATOR_SHEET, INDICATOR_COLUMNS, indicators, {
+        freezeColumns: 1,
+        wholeNumbers: { columns: [INDICATOR_COLUMNS.length - 1], min: 1900, max: 2100 },
+      });
     return xlsx.toBuffer();
+  }
+
+  /**
+   * Each indicator the department reports, once per plan: under the first task of the ledger (the
+   * soonest due) that reports it, with the latest value any department filed.
+   */
+  private async indicatorRows(tasks: LedgerRow[]): Promise<IndicatorRow[]> {
+    const pairs = await this.indicators.reportable(tasks.map((t) => t.id));
+    if (!pairs.length) return [];
+    const taskOrder = new Map(tasks.map((t, i) => [t.id, i]));
+    const first = new Map<string, (typeof pairs)[number]>();
+    for (const p of pairs) {
+      const kept = first.get(p.id);
+      if (!kept || taskOrder.get(p.taskId)! < taskOrder.get(kept.taskId)!) first.set(p.id, p);
+    }
+    const latest = await this.latestValues([...first.keys()]);
+    const byTask = new Map(tasks.map((t) => [t.id, t]));
+    return [...first.values()]
+      .sort((a, b) => taskOrder.get(a.taskId)! - taskOrder.get(b.taskId)! || a.ordinal - b.ordinal)
+      .map((p) => ({
+        taskId: p.taskId,
+        plan: byTask.get(p.taskId)!.plan,
+        code: byTask.get(p.taskId)!.code,
+        indicatorId: p.id,
+        name: p.name,
+        unit: p.unit,
+        targets: p.targets.map((t) => `${t.year}年 ${t.value}`).join('；'),
+        latest: latest.get(p.id) ?? null,
+      }));
+  }
+
+  /** The newest value filed for each indicator, as printed in its report. */
+  private async latestValues(indicatorIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; value: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (v->>'indicatorId') v->>'indicatorId' AS id, v->>'value' AS value
+       FROM progress_report r CROSS JOIN jsonb_array_elements(r.indicator_values) v
+       WHERE r.indicator_values <> '[]' AND v->>'indicatorId' = ANY($1::text[])
+       ORDER BY v->>'indicatorId', r.submitted_at DESC, r.id DESC`,
+      [indicatorIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.value]));
   }
 
   /** The tasks in the caller's reach (a liaison: its own department's), soonest due first. */

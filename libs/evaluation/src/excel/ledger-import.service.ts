@@ -38,6 +38,7 @@ export class LedgerImportService {
             narrative: e.narrative,
             problems: e.problems,
             nextSteps: e.nextSteps,
+            indicatorValues: e.indicatorValues,
           })
           .catch((error: unknown) => {
             if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { assertSafeXlsx, BadInputError, type XlsxLimits } from '@app/common';
-import { LEDGER, UPLOAD_HEADERS } from './ledger-columns.js';
+import { INDICATOR_SHEET, INDICATOR_UPLOAD_HEADERS, INDICATORS, LEDGER, UPLOAD_HEADERS } from './ledger-columns.js';
 
 /** A filled row of an uploaded ledger, as read. */
 export interface LedgerEntry {
@@ -11,6 +11,8 @@ export interface LedgerEntry {
   narrative: string;
   problems: string | null;
   nextSteps: string | null;
+  /** From the 指标填报 sheet: values filed with this task's report. */
+  indicatorValues: { indicatorId: string; value: string; year: number | null }[];
 }
 
 /** What an upload holds: its filled rows, and how to name a column of it in a problem. */
@@ -103,6 +105,7 @@ export async function readLedger(fileName: string, content: Buffer): Promise<Led
       narrative,
       problems: text(LEDGER.problems) || null,
       nextSteps: text(LEDGER.nextSteps) || null,
+      indicatorValues: [],
     });
   });
   const seen = new Map<string, number>();
@@ -116,15 +119,54 @@ export async function readLedger(fileName: string, content: Buffer): Promise<Led
       });
     else seen.set(e.taskId.toLowerCase(), e.row);
   }
+  const indicatorSheet = wb.getWorksheet(INDICATOR_SHEET);
+  if (indicatorSheet) readIndicatorValues(indicatorSheet, entries, problems);
   if (problems.length) throw ledgerRefusal(problems);
   if (!entries.length) throw new BadInputError('台账中没有填写任何进展 (no row is filled in)');
   return { entries, columnName };
 }
 
-function columnsOf(sheet: ExcelJS.Worksheet): Map<string, number> {
+/**
+ * The filled rows of the 指标填报 sheet, attached to their task's entry. A value needs its task's
+ * row filled on the first sheet: it is filed with that report. Problems name the sheet too.
+ */
+function readIndicatorValues(sheet: ExcelJS.Worksheet, entries: LedgerEntry[], problems: LedgerProblem[]): void {
+  const at = columnsOf(sheet, INDICATOR_UPLOAD_HEADERS);
+  const columnName = (header: string) => `${INDICATOR_SHEET}·${header}（${sheet.getColumn(at.get(header)!).letter}列）`;
+  const byTask = new Map(entries.map((e) => [e.taskId.toLowerCase(), e]));
+  const seen = new Set<string>();
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const text = (header: string) => (at.has(header) ? cellText(row.getCell(at.get(header)!)) : '');
+    const value = text(INDICATORS.value);
+    const yearText = text(INDICATORS.year);
+    if (!value && !yearText) return;
+    const problem = (header: string, message: string) =>
+      problems.push({ row: number, column: columnName(header), message });
+    const taskId = text(INDICATORS.taskId).toLowerCase();
+    const indicatorId = text(INDICATORS.indicatorId).toLowerCase();
+    const year = yearText ? Number(yearText) : null;
+    const entry = byTask.get(taskId);
+    if (!value) return problem(INDICATORS.value, '填写了年份但没有指标值 (a year without a value)');
+    if (!UUID.test(indicatorId)) return problem(INDICATORS.indicatorId, '不是有效的指标ID (not an indicator id)');
+    if (year !== null && (!Number.isInteger(year) || year < 1900 || year > 2100))
+      return problem(INDICATORS.year, '年份须为四位整数 (year must be like 2025)');
+    if (!entry)
+      return problem(
+        INDICATORS.taskId,
+        `须在「部门台账」中同时填写该任务的进展，指标值随该进展报送 (fill in this task's progress on the first sheet too)`,
+      );
+    if (seen.has(`${taskId}/${indicatorId}`))
+      return problem(INDICATORS.indicatorId, '同一任务的同一指标填了两次 (the same indicator twice)');
+    seen.add(`${taskId}/${indicatorId}`);
+    entry.indicatorValues.push({ indicatorId, value, year });
+  });
+}
+
+function columnsOf(sheet: ExcelJS.Worksheet, required: readonly string[] = UPLOAD_HEADERS): Map<string, number> {
   const at = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, column) => at.set(cellText(cell), column));
-  const missing = UPLOAD_HEADERS.filter((h) => !at.has(h));
+  const missing = required.filter((h) => !at.has(h));
   if (missing.length)
     throw new BadInputError(`台账缺少列 (missing columns): ${missing.join('、')}`, { missingColumns: missing });
   return at;

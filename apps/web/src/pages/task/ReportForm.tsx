@@ -19,10 +19,30 @@ interface Values {
   problems?: string;
   nextSteps?: string;
   evidence?: { name?: string; url?: string }[];
+  /** 指标值 by indicator id, as typed. */
+  indicators?: Record<string, string | undefined>;
 }
 
-/** 填报进展: percent, 进展情况, 存在问题, 下步计划 and evidence links. Reports are never edited: a correction is a new one. */
-export function ReportForm({ task, onDone }: { task: { id: string; progressPercent: number }; onDone(): void }) {
+/** An indicator this task reports (its plan's, when the department leads the plan). */
+export interface ReportableIndicator {
+  id: string;
+  name: string;
+  unit: string | null;
+  targets: { year: number; value: string }[];
+}
+
+interface ReportFormTask {
+  id: string;
+  progressPercent: number;
+  reportableIndicators: ReportableIndicator[];
+  reports: { indicatorValues: { indicatorId: string; value: string }[] }[];
+}
+
+/**
+ * 填报进展: percent, 进展情况, 存在问题, 下步计划, evidence links and, for the plan's lead department,
+ * indicator values. Reports are never edited: a correction is a new one.
+ */
+export function ReportForm({ task, onDone }: { task: ReportFormTask; onDone(): void }) {
   const [form] = Form.useForm<Values>();
   const [submit, busy] = useMutation(SUBMIT_REPORT);
   const { message } = App.useApp();
@@ -31,6 +51,9 @@ export function ReportForm({ task, onDone }: { task: { id: string; progressPerce
     const evidence = (v.evidence ?? [])
       .filter((e) => e.name?.trim() || e.url?.trim())
       .map((e) => ({ name: (e.name?.trim() || e.url?.trim())!, url: e.url?.trim() || null }));
+    const indicatorValues = Object.entries(v.indicators ?? {})
+      .filter(([, value]) => value?.trim())
+      .map(([indicatorId, value]) => ({ indicatorId, value: value!.trim() }));
     try {
       await submit({
         input: {
@@ -40,6 +63,7 @@ export function ReportForm({ task, onDone }: { task: { id: string; progressPerce
           problems: v.problems?.trim() || null,
           nextSteps: v.nextSteps?.trim() || null,
           evidence,
+          indicatorValues,
         },
       });
       message.success('进展已报送');
@@ -110,9 +134,48 @@ export function ReportForm({ task, onDone }: { task: { id: string; progressPerce
           </Form.Item>
         )}
       </Form.List>
+      {task.reportableIndicators.length > 0 && (
+        <IndicatorFields indicators={task.reportableIndicators} latest={latestValues(task.reports)} />
+      )}
       <Button type="primary" htmlType="submit" loading={busy}>
         报送进展
       </Button>
     </Form>
+  );
+}
+
+/** The newest value this task reported for each indicator (reports come newest first). */
+function latestValues(reports: ReportFormTask['reports']): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const r of reports)
+    for (const v of r.indicatorValues) if (!latest.has(v.indicatorId)) latest.set(v.indicatorId, v.value);
+  return latest;
+}
+
+/** 指标填报: one value per indicator, with its unit and targets in view; blank ones are not sent. */
+function IndicatorFields({ indicators, latest }: { indicators: ReportableIndicator[]; latest: Map<string, string> }) {
+  return (
+    <fieldset data-testid="indicator-fields" style={{ border: 0, padding: 0, margin: '0 0 8px' }}>
+      <legend style={{ fontSize: 14, marginBottom: 8 }}>指标值（本部门牵头本规划，按需填报，不填的不报送）</legend>
+      {indicators.map((ind) => {
+        const targets = ind.targets.map((t) => `${t.year}年 ${t.value}`).join('；');
+        const previous = latest.get(ind.id);
+        return (
+          <Form.Item
+            key={ind.id}
+            label={ind.name}
+            name={['indicators', ind.id]}
+            extra={[targets && `目标：${targets}`, previous && `上次报送：${previous}`].filter(Boolean).join(' · ')}
+          >
+            <Input
+              style={{ width: 200 }}
+              maxLength={50}
+              suffix={ind.unit ?? undefined}
+              aria-label={`${ind.name}${ind.unit ? `（${ind.unit}）` : ''}`}
+            />
+          </Form.Item>
+        );
+      })}
+    </fieldset>
   );
 }

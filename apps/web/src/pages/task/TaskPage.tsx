@@ -77,6 +77,19 @@ export const TASK = graphql(`
           url
           fileName
         }
+        indicatorValues {
+          indicatorId
+          value
+        }
+      }
+      reportableIndicators {
+        id
+        name
+        unit
+        targets {
+          year
+          value
+        }
       }
       reviews {
         id
@@ -147,7 +160,20 @@ const MOVES: Record<string, { to: string; label: string; hint: string }[]> = {
   IN_PROGRESS: [{ to: 'PENDING_REVIEW', label: '提交审核', hint: '办结后提交督查室审核' }],
 };
 
-function ReportItem({ report }: { report: Omit<Report, 'evidence'> & { evidence?: Report['evidence'] } }) {
+type Indicator = TaskView['reportableIndicators'][number];
+
+function ReportItem({
+  report,
+  indicators = [],
+}: {
+  report: Omit<Report, 'evidence' | 'indicatorValues'> & Partial<Pick<Report, 'evidence' | 'indicatorValues'>>;
+  /** Names and units of the indicators the report may carry values of. */
+  indicators?: Indicator[];
+}) {
+  const values = (report.indicatorValues ?? []).flatMap((v) => {
+    const indicator = indicators.find((i) => i.id === v.indicatorId);
+    return indicator ? [{ ...v, name: indicator.name, unit: indicator.unit }] : [];
+  });
   return (
     <div data-testid="report">
       <Space wrap>
@@ -168,6 +194,14 @@ function ReportItem({ report }: { report: Omit<Report, 'evidence'> & { evidence?
           <>
             <dt style={{ color: '#888' }}>下步计划</dt>
             <dd style={{ margin: '0 0 4px', whiteSpace: 'pre-wrap' }}>{report.nextSteps}</dd>
+          </>
+        )}
+        {values.length > 0 && (
+          <>
+            <dt style={{ color: '#888' }}>指标值</dt>
+            <dd style={{ margin: '0 0 4px' }} data-testid="report-indicators">
+              {values.map((v) => `${v.name} ${v.value}${v.unit ?? ''}`).join('；')}
+            </dd>
           </>
         )}
         {report.evidence && report.evidence.length > 0 && (
@@ -304,7 +338,12 @@ export default function TaskPage() {
                   {task.reports.length === 0 ? (
                     <Empty description="尚未报送进展" image={Empty.PRESENTED_IMAGE_SIMPLE} />
                   ) : (
-                    <Timeline items={task.reports.map((r) => ({ key: r.id, content: <ReportItem report={r} /> }))} />
+                    <Timeline
+                      items={task.reports.map((r) => ({
+                        key: r.id,
+                        content: <ReportItem report={r} indicators={task.reportableIndicators} />,
+                      }))}
+                    />
                   )}
                 </Card>
 
