@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import pg from 'pg';
 import { GRAPHQL_BODY_BYTES, IMPORT_BODY_BYTES } from '../../apps/api/src/graphql-body.js';
 import { MAX_TOKENS } from '../../apps/api/src/graphql.config.js';
@@ -119,9 +120,11 @@ describe('abuse: requests', () => {
   });
 
   it('answers a race to create the same thing (SQLSTATE 23505) with CONFLICT, never INTERNAL_SERVER_ERROR', async () => {
+    // Its own department's task: a liaison also reads partner departments' tasks on shared measures.
+    const [{ id: health }] = await t.get(DataSource).query(`SELECT id FROM department WHERE key = 'tengzhou.HEALTH'`);
     const page = await t.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
-      '{ tasks(first: 1, filter: { status: [NOT_STARTED] }) { edges { node { id } } } }',
-      {},
+      'query($d: ID) { tasks(first: 1, filter: { status: [NOT_STARTED], departmentId: $d }) { edges { node { id } } } }',
+      { d: health },
       'health',
     );
     const taskId = page.data!.tasks.edges[0]!.node.id;
