@@ -6,7 +6,7 @@ import { PageState } from '../../components/PageState';
 import { JURISDICTION_LEVEL } from '../../labels';
 import { DepartmentFormModal, type DepartmentEdit } from './DepartmentFormModal';
 import { MergeDepartmentModal } from './MergeDepartmentModal';
-import { DEPARTMENTS, type Department, type Jurisdiction } from './registry-queries';
+import { DEPARTMENTS, useFunctionNames, type Department, type Jurisdiction } from './registry-queries';
 
 function NameList({ names }: { names: readonly string[] }) {
   return names.length ? (
@@ -110,6 +110,7 @@ function DepartmentTable({
   onEdit(d: Department): void;
   onMerge(d: Department): void;
 }) {
+  const functions = useFunctionNames();
   return (
     <Table<Department>
       rowKey="id"
@@ -135,10 +136,10 @@ function DepartmentTable({
         },
         { title: '简称', dataIndex: 'shortName', width: 140 },
         {
-          title: '职能代码',
+          title: '职能',
           dataIndex: 'functionCode',
-          width: 150,
-          render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+          width: 120,
+          render: (c: string) => <span title={c}>{functions.get(c) ?? c}</span>,
         },
         {
           title: '别名 / 曾用名',

@@ -6,6 +6,7 @@ import { useMutation } from '../../api/hooks';
 import { RoleTag } from '../../components/tags';
 import { graphql } from '../../graphql';
 import type { Provisional } from './provisional-query';
+import { useFunctionNames } from './registry-queries';
 
 const CONFIRM = graphql(`
   mutation ConfirmDepartment($id: ID!) {
@@ -45,6 +46,7 @@ export function ProvisionalCard({
   const [confirm, confirming] = useMutation(CONFIRM);
   const { message } = App.useApp();
   const d = p.department;
+  const functionName = useFunctionNames().get(d.functionCode) ?? d.functionCode;
 
   const doConfirm = async () => {
     try {
@@ -72,7 +74,7 @@ export function ProvisionalCard({
         <Space wrap size={4}>
           <Popconfirm
             title={`确认「${d.name}」是${d.jurisdiction.name}的正式部门？`}
-            description={`职能代码 ${d.functionCode}，确认后可在“行政区划与部门”中修改。`}
+            description={`职能：${functionName}，确认后可在“行政区划与部门”中修改。`}
             okText="确认"
             cancelText="取消"
             onConfirm={doConfirm}
@@ -96,7 +98,7 @@ export function ProvisionalCard({
           <Tag key={m}>{m}</Tag>
         ))}
         <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-          涉及任务 {p.taskCount} 项 · 职能代码 <Typography.Text code>{d.functionCode}</Typography.Text>
+          涉及任务 {p.taskCount} 项 · 职能 <span title={d.functionCode}>{functionName}</span>
         </Typography.Text>
       </Typography.Paragraph>
       {byPlan(p.mentions).map((plan) => (

@@ -47,6 +47,12 @@ const FUNCTIONS = graphql(`
   }
 `);
 
+/** The function catalogue's words by code: 卫生健康 for HEALTH. */
+export function useFunctionNames(): Map<string, string> {
+  const q = useQuery(FUNCTIONS, {});
+  return useMemo(() => new Map((q.data?.departmentFunctions ?? []).map((f) => [f.code, f.name])), [q.data]);
+}
+
 /** 职能 to choose from: the function catalogue, in words, its code beside each. */
 export function useFunctionOptions(): { options: { value: string; label: string }[]; loading: boolean } {
   const q = useQuery(FUNCTIONS, {});
