@@ -37,7 +37,7 @@ const REGISTRY_LIMITS: XlsxLimits = {
 export async function readRegistrySheet(fileName: string, content: Buffer): Promise<RegistryRow[]> {
   if (!/\.xlsx$/i.test(fileName) || !content.subarray(0, 4).equals(ZIP_MAGIC))
     throw new BadInputError('请上传 .xlsx 格式的登记表 (the upload is not an .xlsx file)');
-  assertSafeXlsx(content, REGISTRY_LIMITS);
+  await assertSafeXlsx(content, REGISTRY_LIMITS);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -65,7 +65,7 @@ export function ledgerRefusal(problems: LedgerProblem[]): BadInputError {
 export async function readLedger(fileName: string, content: Buffer): Promise<LedgerUpload> {
   if (!/\.xlsx$/i.test(fileName) || !content.subarray(0, 4).equals(ZIP_MAGIC))
     throw new BadInputError('请上传 .xlsx 格式的台账 (the upload is not an .xlsx file)');
-  assertSafeXlsx(content, LEDGER_LIMITS);
+  await assertSafeXlsx(content, LEDGER_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ExcelJS.Buffer); // exceljs types its own Buffer
