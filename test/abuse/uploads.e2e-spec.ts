@@ -132,7 +132,9 @@ describe('abuse: uploads (the department ledger, 台账)', () => {
     expect(res.status).toBe(400);
     expect(res.error.code).toBe('BAD_USER_INPUT');
     expect(res.error.message).toMatch(/10001 rows/);
-    expect(ms).toBeLessThan(1000);
+    // Not a bomb: 4 MB to upload and parse as multipart, and the sheet read up to its cap (0.8–1.8 s on
+    // a busy 2-core machine). Reading it into exceljs took 17 s and ~611 MB of heap.
+    expect(ms).toBeLessThan(5000);
     expect(heapGrowth).toBeLessThan(64 * MB);
   });
 
