@@ -72,6 +72,22 @@ describe('scope of nested relations and of assignments', () => {
     },
   );
 
+  it("opens a message's task only within the reader's scope (a message about a city task kept by a town office)", async () => {
+    const [{ id: town }] = await db.query(`SELECT id FROM app_user WHERE username = 'sup.town'`);
+    const [{ id: city }] = await db.query(`SELECT id FROM app_user WHERE username = 'sup.city'`);
+    await db.query(
+      `INSERT INTO notification (user_id, kind, message, task_id, source_key)
+       SELECT u, 'ESCALATION_2', '逾期预警', $1, 'scope-test' FROM unnest($2::uuid[]) AS u`,
+      [cityTask, [town, city]],
+    );
+    const taskOf = async (as: string) =>
+      (await t.gql<{ notifications: { task: { id: string } | null }[] }>('{ notifications { task { id } } }', {}, as))
+        .data!.notifications[0]!.task;
+    expect(codeOf(await t.gql(TASK, { id: cityTask }, 'sup.town'))).toBe('FORBIDDEN');
+    expect(await taskOf('sup.town')).toBeNull();
+    expect(await taskOf('sup.city')).toEqual({ id: cityTask });
+  });
+
   it("still shows the task to the city's office, which reads it", async () => {
     const notices = await t.gql<{ supervisionNotices: { id: string; tasks: { id: string }[] }[] }>(
       NOTICES,

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
 import { Task, TasksService } from '@app/tasks';
 import { Notification } from './notification.entity.js';
 import { NotificationsService } from './notifications.service.js';
@@ -11,6 +11,7 @@ export class NotificationsResolver {
   constructor(
     private readonly inbox: NotificationsService,
     private readonly tasks: TasksService,
+    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -43,8 +44,14 @@ export class NotificationsResolver {
     return this.inbox.setEmail(caller, address ?? null);
   }
 
+  /** Through the task scope: a message kept after a move to another department opens no task out of reach. */
   @ResolveField(() => Task, { nullable: true })
-  task(@Parent() notification: Notification, @Req() req: object): Promise<Task | null> | null {
-    return notification.taskId ? this.tasks.taskLoader(req).load(notification.taskId) : null;
+  async task(
+    @Parent() notification: Notification,
+    @CurrentUser() caller: AuthUser,
+    @Req() req: object,
+  ): Promise<Task | null> {
+    if (!notification.taskId) return null;
+    return this.tasks.readableTaskLoader(req, await this.scopes.of(caller)).load(notification.taskId);
   }
 }

@@ -200,6 +200,18 @@ export class TasksService {
     });
   }
 
+  /** Tasks by id as far as the caller may read them (null otherwise): for relations that do not imply it. */
+  readableTaskLoader(request: object, scope: AccessScope) {
+    return this.loaders.get<string, Task | null>(request, 'task.readable', async (ids) => {
+      const rows = await this.access
+        .restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope)
+        .andWhere('t.id = ANY(:ids)', { ids: [...ids] })
+        .getMany();
+      const byId = new Map(rows.map((t) => [t.id, t]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
   reportsOfTaskLoader(request: object) {
     return this.loaders.get<string, ProgressReport[]>(request, 'task.reports', async (taskIds) => {
       const rows = await this.dataSource
