@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { asApiError, downloadFile } from '../../api/client';
+import { useDownload } from '../../api/use-download';
 import { useQuery } from '../../api/hooks';
 import { PageState } from '../../components/PageState';
 import { graphql, type ResultOf } from '../../graphql';
@@ -214,23 +214,15 @@ function Indicators({ asOf }: { asOf: string }) {
 
 /** 部门排名 and 指标完成: the league table as of today, and indicators against their targets. */
 export default function Scorecards() {
-  const { message } = App.useApp();
   const asOf = todayInShanghai();
   const [planId, setPlanId] = useState<string | null>(null);
   const q = useQuery(SCORECARDS, { asOf, planId });
-  const [downloading, setDownloading] = useState(false);
+  const { download: save, downloading } = useDownload();
   const rows = q.data?.departmentScorecards ?? [];
 
   const download = async () => {
-    setDownloading(true);
-    try {
-      const query = new URLSearchParams({ asOf, ...(planId ? { planId } : {}) });
-      await downloadFile(`/exports/scorecards.xlsx?${query}`, '考核排名.xlsx');
-    } catch (e) {
-      message.error(`下载失败：${asApiError(e).message}`);
-    } finally {
-      setDownloading(false);
-    }
+    const query = new URLSearchParams({ asOf, ...(planId ? { planId } : {}) });
+    await save(`/exports/scorecards.xlsx?${query}`, '考核排名.xlsx');
   };
 
   return (

@@ -1,7 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { asApiError, downloadFile, uploadFile } from '../../api/client';
+import { asApiError, uploadFile } from '../../api/client';
+import { useDownload } from '../../api/use-download';
 
 interface UploadResult {
   reports: { row: number; taskId: string; reportId: string }[];
@@ -10,21 +11,13 @@ interface UploadResult {
 /** 台账: download the department's ledger (Excel), fill it in offline, upload it back as progress reports. */
 export default function Ledger() {
   const { message } = App.useApp();
-  const [downloading, setDownloading] = useState(false);
+  const { download: save, downloading } = useDownload();
   const [uploading, setUploading] = useState(false);
   const [result, setResult] = useState<UploadResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const download = async () => {
-    setDownloading(true);
-    try {
-      const name = await downloadFile('/exports/department-ledger.xlsx', '部门台账.xlsx');
-      message.success(`已下载 ${name}`);
-    } catch (e) {
-      message.error(`下载失败：${asApiError(e).message}`);
-    } finally {
-      setDownloading(false);
-    }
+    await save('/exports/department-ledger.xlsx', '部门台账.xlsx', { announce: true });
   };
 
   const upload = async (file: File) => {

@@ -1,7 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { asApiError, downloadFile, uploadFile } from '../../api/client';
+import { asApiError, uploadFile } from '../../api/client';
+import { useDownload } from '../../api/use-download';
 import { useUser } from '../../auth/session';
 import { refusedRows, type RegistryImportResult, type RowNote } from './registry-upload';
 
@@ -51,21 +52,13 @@ function ImportAnswer({ result }: { result: RegistryImportResult }) {
 export default function RegistryImport() {
   const { message } = App.useApp();
   const admin = useUser().role === 'ADMIN';
-  const [downloading, setDownloading] = useState(false);
+  const { download: save, downloading } = useDownload();
   const [uploading, setUploading] = useState(false);
   const [result, setResult] = useState<RegistryImportResult | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; rows: RowNote[] } | null>(null);
 
   const download = async () => {
-    setDownloading(true);
-    try {
-      const name = await downloadFile('/exports/registry-template.xlsx', '行政区划与部门登记表.xlsx');
-      message.success(`已下载 ${name}`);
-    } catch (e) {
-      message.error(`下载失败：${asApiError(e).message}`);
-    } finally {
-      setDownloading(false);
-    }
+    await save('/exports/registry-template.xlsx', '行政区划与部门登记表.xlsx', { announce: true });
   };
 
   const upload = async (file: File) => {

@@ -3,7 +3,7 @@ import { App, Button, Card, Progress, Segmented, Select, Space, Table, Typograph
 import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { useUser } from '../../auth/session';
-import { asApiError, downloadFile } from '../../api/client';
+import { useDownload } from '../../api/use-download';
 import { usePaged, useQuery } from '../../api/hooks';
 import { IssueNoticeModal, type NoticeTarget } from '../notices/IssueNoticeModal';
 import { PageState } from '../../components/PageState';
@@ -122,7 +122,7 @@ export default function OverdueQueue() {
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<NoticeTarget | null>(null);
-  const [downloading, setDownloading] = useState(false);
+  const { download: save, downloading } = useDownload();
   const chosen = list.rows.filter((r) => selected.includes(r.id));
   const oneDepartment = chosen.length > 0 && chosen.every((r) => r.department.id === chosen[0]!.department.id);
 
@@ -138,19 +138,12 @@ export default function OverdueQueue() {
   };
 
   const download = async () => {
-    setDownloading(true);
-    try {
-      const query = new URLSearchParams({
-        asOf: today,
-        ...(planId ? { planId } : {}),
-        ...(departmentId ? { departmentId } : {}),
-      });
-      await downloadFile(`/exports/overdue-ledger.xlsx?${query}`, '督办台账.xlsx');
-    } catch (e) {
-      message.error(`下载失败：${asApiError(e).message}`);
-    } finally {
-      setDownloading(false);
-    }
+    const query = new URLSearchParams({
+      asOf: today,
+      ...(planId ? { planId } : {}),
+      ...(departmentId ? { departmentId } : {}),
+    });
+    await save(`/exports/overdue-ledger.xlsx?${query}`, '督办台账.xlsx');
   };
 
   const c = counts.data;
