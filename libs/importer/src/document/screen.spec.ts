@@ -43,7 +43,9 @@ describe('screenText', () => {
     const text = noise(10 * 1024 * 1024);
     const started = performance.now();
     expect(reason(text)).toBe('NOT_A_PLAN');
-    expect(performance.now() - started).toBeLessThan(500);
+    // ~50 ms alone; 500.1 ms once inside a full `npm test` on a busy 2-core machine. Reading the whole
+    // text as a document takes seconds, which this bound still catches.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('accepts an outline and a task-breakdown table', () => {
