@@ -276,7 +276,8 @@ describe('web console in Chromium', () => {
     expect(notices.data!.supervisionNotices).toHaveLength(1);
     expect(notices.data!.supervisionNotices[0]!.status).toBe('ISSUED');
 
-    await page.getByRole('link', { name: '督办单' }).click();
+    // In the menu: the queue's 被督办 tags are links naming their 督办单 too.
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '督办单' }).click();
     await page.getByRole('tab', { name: '督办单跟踪' }).click();
     await page.getByTestId('notice-card').first().waitFor();
     await screenshot(page, 'supervisor-notices');
