@@ -83,4 +83,8 @@ export class Plan {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  @Field({ description: '政务公开: shown at /public/plans/<id> without login.' })
+  @Column({ default: false })
+  public!: boolean;
 }

@@ -9,6 +9,8 @@ import { Measure } from './measure.entity.js';
 import { AssignmentsResolver, MeasuresResolver } from './measures.resolver.js';
 import { PlanDocument } from './plan-document.entity.js';
 import { PlanImportService } from './plan-import.service.js';
+import { PlanPublicityResolver } from './plan-publicity.resolver.js';
+import { PlanPublicityService } from './plan-publicity.service.js';
 import { PlanReviewService } from './plan-review.service.js';
 import { Plan } from './plan.entity.js';
 import { PlansResolver } from './plans.resolver.js';
@@ -20,6 +22,8 @@ import { PlansService } from './plans.service.js';
     PlansService,
     PlanImportService,
     PlanReviewService,
+    PlanPublicityService,
+    PlanPublicityResolver,
     PlansResolver,
     MeasuresResolver,
     AssignmentsResolver,

@@ -73,4 +73,8 @@ export class ProgressReport {
   @Field(() => [Evidence])
   @Column({ type: 'jsonb' })
   evidence!: Evidence[];
+
+  @Field({ description: '政务公开: the office lets /public/plans/<id> show its narrative.' })
+  @Column({ default: false })
+  public!: boolean;
 }

@@ -15,6 +15,8 @@ import { PlanPublishingService } from './plan-publishing.service.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { ExtensionsResolver, ProgressReportsResolver } from './progress-reports.resolver.js';
 import { ProgressReportsService } from './progress-reports.service.js';
+import { ReportPublicityResolver } from './report-publicity.resolver.js';
+import { ReportPublicityService } from './report-publicity.service.js';
 import { TaskAccess } from './task-access.js';
 import { TaskFieldsResolver } from './task-fields.resolver.js';
 import { TaskIndicators } from './task-indicators.js';
@@ -53,6 +55,8 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskMergeParticipant,
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
+    ReportPublicityService,
+    ReportPublicityResolver,
   ],
   exports: [
     TasksService,
