@@ -4,6 +4,7 @@ import { EscalationModule } from '@app/escalation';
 import { EvaluationModule } from '@app/evaluation';
 import { NotificationsModule } from '@app/notifications';
 import { PlansModule } from '@app/plans';
+import { PublicityModule } from '@app/publicity';
 import { SupervisionModule } from '@app/supervision';
 import { TasksModule } from '@app/tasks';
 
@@ -17,4 +18,5 @@ export const DOMAIN_MODULES = [
   EscalationModule,
   SupervisionModule,
   EvaluationModule,
+  PublicityModule,
 ];

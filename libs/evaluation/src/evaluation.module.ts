@@ -44,6 +44,7 @@ import { ScoringRulesService } from './scorecards/scoring-rules.service.js';
     EvaluationsResolver,
   ],
   exports: [
+    IndicatorAttainmentService,
     ResponsibilityMatrixService,
     TaskOverviewService,
     ScorecardsService,

@@ -5,3 +5,6 @@ export * from './scorecards/scorecards.service.js';
 export * from './evaluations/evaluations.service.js';
 export * from './excel/ledger-exports.service.js';
 export * from './overview/dtos/task-overview.type.js';
+export * from './indicators/indicator-attainment.service.js';
+export * from './indicators/dtos/indicator-attainment.type.js';
+export { AttainmentStatus } from './indicators/attainment.js';

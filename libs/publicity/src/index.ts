@@ -1,0 +1,2 @@
+export * from './publicity.module.js';
+export * from './public-plan.type.js';

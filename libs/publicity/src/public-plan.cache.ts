@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { Injectable } from '@nestjs/common';
+import { shanghaiToday } from '@app/common';
+import { renderPlan } from './public-page.html.js';
+import { PublicPlansReader } from './public-plans.reader.js';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** A representation of a page, compressed once per version rather than once per request. */
+export interface Rendition {
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+export interface CachedPlan {
+  html: Rendition;
+  json: Rendition;
+}
+
+interface Entry {
+  key: string;
+  built: number;
+  page: Promise<CachedPlan | null>;
+}
+
+/** How many plans one process keeps; a province has a few hundred public ones at most. */
+const MAX_PLANS = 500;
+/**
+ * A backstop for what the version key does not follow (a department renamed, a measure reworded
+ * by a revision without touching its tasks): no page is older than this.
+ */
+const MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * Public pages per API process, keyed by a version read from the database on every request
+ * (`PublicPlansReader.version`: one primary-key row and two index-only maxima) instead of being told
+ * of changes. That costs ~1 ms a request, but every process of the cluster (and every host) sees a
+ * change the moment it commits, with no Redis pub/sub to miss while Redis is down, and libs/tasks
+ * need not know this lib exists. The day is part of the key: overdue flags and indicator verdicts
+ * change at midnight (Asia/Shanghai) with no write at all. Concurrent requests of a stale page share
+ * one rebuild.
+ */
+@Injectable()
+export class PublicPlanCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly reader: PublicPlansReader) {}
+
+  /** Null when the plan does not exist or is not public: the same answer for both. */
+  async get(planId: string): Promise<CachedPlan | null> {
+    if (!this.reader.isId(planId)) return null;
+    const version = await this.reader.version(planId);
+    if (!version?.public) {
+      this.entries.delete(planId);
+      return null;
+    }
+    const asOf = shanghaiToday();
+    const key = `${asOf}|${version.key}`;
+    const cached = this.entries.get(planId);
+    if (cached && cached.key === key && Date.now() - cached.built < MAX_AGE_MS) return cached.page;
+    const entry: Entry = { key, built: Date.now(), page: this.build(planId, asOf) };
+    this.entries.delete(planId); // re-inserted last: the Map's order is least recently built first
+    this.entries.set(planId, entry);
+    if (this.entries.size > MAX_PLANS) this.entries.delete(this.entries.keys().next().value!);
+    // A failed build is not kept: the next request tries again.
+    entry.page.catch(() => {
+      if (this.entries.get(planId) === entry) this.entries.delete(planId);
+    });
+    return entry.page;
+  }
+
+  private async build(planId: string, asOf: string): Promise<CachedPlan | null> {
+    const plan = await this.reader.plan(planId, asOf);
+    if (!plan) return null;
+    const [html, json] = await Promise.all([rendition(renderPlan(plan)), rendition(JSON.stringify(plan))]);
+    return { html, json };
+  }
+}
+
+/** The ETag is the content's: a rebuild that changed nothing still answers 304. */
+async function rendition(text: string): Promise<Rendition> {
+  const body = Buffer.from(text);
+  const [br, gz] = await Promise.all([
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzipped(body, { level: 6 }),
+  ]);
+  return { body, br, gzip: gz, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
