@@ -72,7 +72,8 @@ export async function startApi(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: on a loaded machine the cluster's workers take a while to listen.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, stop: () => child.kill('SIGTERM') };
     } catch {

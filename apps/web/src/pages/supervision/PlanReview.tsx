@@ -28,6 +28,7 @@ import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { graphql, type ResultOf } from '../../graphql';
 import { ASSIGNMENT_SOURCE, formatDate, PLAN_STATUS, ROLE_IN_MEASURE } from '../../labels';
+import { PlanPublicity } from './PlanPublicity';
 
 const MEASURE_FIELDS = graphql(`
   fragment ReviewMeasure on Measure {
@@ -563,6 +564,7 @@ export default function PlanReview() {
                 ...(plan.status !== 'DRAFT' ? [{ key: 't', label: '任务', children: plan.taskCount }] : []),
               ]}
             />
+            {office && <PlanPublicity planId={plan.id} status={plan.status} />}
             {plan.importWarnings.length > 0 && (
               <Alert
                 type="warning"

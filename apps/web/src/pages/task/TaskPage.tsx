@@ -25,6 +25,7 @@ import { graphql, type ResultOf } from '../../graphql';
 import { dueText, ESCALATION, EXTENSION_STATUS, formatDate, formatDateTime } from '../../labels';
 import { ExtensionForm } from './ExtensionForm';
 import { ReportForm } from './ReportForm';
+import { ReportPublicity } from './ReportPublicity';
 import { ReviewActions } from './ReviewActions';
 
 export const TASK = graphql(`
@@ -346,6 +347,7 @@ export default function TaskPage() {
                     />
                   )}
                 </Card>
+                {office && <ReportPublicity taskId={task.id} />}
 
                 <Card
                   title={`配合单位进展（${task.cooperatingTasks.length}）`}
