@@ -4,7 +4,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { shanghaiToday } from '@app/common';
 import { renderPlan } from './public-page.html.js';
-import { PublicPlansReader } from './public-plans.reader.js';
+import { PublicPlansReader, type PlanVersion } from './public-plans.reader.js';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -48,13 +48,14 @@ const MAX_AGE_MS = 5 * 60_000;
 @Injectable()
 export class PublicPlanCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly versionReads = new Map<string, Promise<PlanVersion | null>>();
 
   constructor(private readonly reader: PublicPlansReader) {}
 
   /** Null when the plan does not exist or is not public: the same answer for both. */
   async get(planId: string): Promise<CachedPlan | null> {
     if (!this.reader.isId(planId)) return null;
-    const version = await this.reader.version(planId);
+    const version = await this.versionOf(planId);
     if (!version?.public) {
       this.entries.delete(planId);
       return null;
@@ -72,6 +73,23 @@ export class PublicPlanCache {
       if (this.entries.get(planId) === entry) this.entries.delete(planId);
     });
     return entry.page;
+  }
+
+  /**
+   * Requests of one plan that arrive together (in one turn of the event loop) share one version
+   * read, sent after the last of them arrived: none is answered from a read that began before it
+   * came in, so a change committed before a request still shows in its answer.
+   */
+  private versionOf(planId: string): Promise<PlanVersion | null> {
+    let read = this.versionReads.get(planId);
+    if (!read) {
+      read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.versionReads.delete(planId);
+        return this.reader.version(planId);
+      });
+      this.versionReads.set(planId, read);
+    }
+    return read;
   }
 
   private async build(planId: string, asOf: string): Promise<CachedPlan | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedRows } from '@app/database';
 import { IndicatorAttainmentService } from '@app/evaluation';
 import type { Plan } from '@app/plans';
 import type { PublicMeasure, PublicPlan, PublicPlanLink, PublicTask } from './public-plan.type.js';
@@ -52,15 +53,16 @@ export class PublicPlansReader {
 
   /**
    * One cheap statement per request: whether the plan is public, and a key that changes whenever
-   * what its page shows may have — any task change (every write to a task moves `updated_at`;
-   * filing a report, which can change an indicator's value, writes its task), a report's publicity
-   * (`public_changed_at`), the plan's own row. Null for a plan that does not exist.
+   * what its page shows may have — any task change (every write to a task moves `updated_at`, a new
+   * task is created with it; tasks are never deleted, only cancelled; filing a report, which can
+   * change an indicator's value, writes its task), a report's publicity (`public_changed_at`), the
+   * plan's own row. Prepared: planning it cost several times its execution. Null for no such plan.
    */
   async version(planId: string): Promise<PlanVersion | null> {
-    const rows: { public: boolean; key: string }[] = await this.dataSource.query(
-      `SELECT p.public, concat_ws('|', p.status, p.title, p.jurisdiction_id,
+    const rows = await preparedRows<PlanVersion>(
+      this.dataSource,
+      `SELECT p.public, concat_ws('|', p.status, p.title,
                 (SELECT max(t.updated_at) FROM task t WHERE t.plan_id = p.id),
-                (SELECT count(*) FROM task t WHERE t.plan_id = p.id),
                 (SELECT max(r.public_changed_at) FROM task t
                    JOIN progress_report r ON r.task_id = t.id AND r.public_changed_at IS NOT NULL
                  WHERE t.plan_id = p.id)) AS key
