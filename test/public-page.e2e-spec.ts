@@ -195,6 +195,10 @@ describe('public progress page', () => {
     expect(first.headers.etag).toMatch(/^"/);
     const again = await page(`/public/plans/${planId}`).set('if-none-match', first.headers.etag!);
     expect(again.status).toBe(304);
+    const plain = await page(`/public/plans/${planId}`).set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toBe(first.headers.etag);
+    expect(plain.text).toContain('<html lang="zh-CN">');
   });
 
   it('shows a report’s narrative once the office marks it public, escaped, and nothing else of it', async () => {

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { gunzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import { Public } from '@app/auth';
 import { RestErrorFilter } from '@app/common';
@@ -67,7 +68,7 @@ function send(req: Request, res: Response, type: string, page: Rendition): void 
     ? ['br', page.br]
     : /\bgzip\b/.test(accepts)
       ? ['gzip', page.gzip]
-      : [null, page.body];
+      : [null, gunzipSync(page.gzip)];
   if (encoding) res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', body.length);
   res.end(body);

@@ -9,9 +9,12 @@ import { PublicPlansReader, type PlanVersion } from './public-plans.reader.js';
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** A representation of a page, compressed once per version rather than once per request. */
+/**
+ * A representation of a page, compressed once per version rather than once per request. Only the
+ * compressed forms are kept (a large plan's page is ~250 KB decoded, a few KB as brotli); the rare
+ * client that accepts neither gets the gzip form decoded on the spot.
+ */
 export interface Rendition {
-  body: Buffer;
   br: Buffer;
   gzip: Buffer;
   etag: string;
@@ -28,8 +31,8 @@ interface Entry {
   page: Promise<CachedPlan | null>;
 }
 
-/** How many plans one process keeps; a province has a few hundred public ones at most. */
-const MAX_PLANS = 500;
+/** How many plans one process keeps (the least recently rebuilt go first): a few MB at most. */
+const MAX_PLANS = 200;
 /**
  * A backstop for what the version key does not follow (a department renamed, a measure reworded
  * by a revision without touching its tasks): no page is older than this.
@@ -107,5 +110,5 @@ async function rendition(text: string): Promise<Rendition> {
     brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     gzipped(body, { level: 6 }),
   ]);
-  return { body, br, gzip: gz, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  return { br, gzip: gz, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
