@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PUBLIC_KEY, ROLES_KEY } from '@app/auth';
+import { repoPath } from '@app/common';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { resolverClasses } from './schema-sdl.js';
 
@@ -27,5 +30,22 @@ describe('resolver guards', () => {
   it('leaves only login public', () => {
     const open = operations.filter((o) => Reflect.getMetadata(PUBLIC_KEY, o.handler) === true).map((o) => o.name);
     expect(open).toEqual(['login']);
+  });
+});
+
+/** Handlers take the caller's scope from `@Scope()`, resolved once per operation, not each its own. */
+describe('resolver scopes', () => {
+  const handlers = ['apps', 'libs'].flatMap((top) =>
+    readdirSync(repoPath(top), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(resolver|controller)\.ts$/.test(f))
+      .map((f) => ({ file: join(top, f), source: readFileSync(repoPath(top, f), 'utf8') })),
+  );
+
+  it('finds the resolvers and controllers', () => {
+    expect(handlers.filter((h) => h.source.includes('@Scope()')).length).toBeGreaterThan(20);
+  });
+
+  it('never calls AccessScopeService.of() in a resolver or controller', () => {
+    expect(handlers.filter((h) => /\.of\(\s*caller\b|scopes\.of\(/.test(h.source)).map((h) => h.file)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@app/common';
+import { AccessScopeService, type AccessScope } from './access-scope.service.js';
 import { AuthService } from './auth.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { requestOf } from './request-of.js';
@@ -16,6 +17,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly scopes: AccessScopeService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,11 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
     if (!roles) throw new ForbiddenError('此操作未声明访问权限 (operation has no access rule)');
     if (!roles.includes(request.user.role)) throw new ForbiddenError();
+    // Lazy, so an operation that never asks costs nothing; renewed per operation, so a second mutation
+    // in the same document sees a jurisdiction the first one created (as `scopes.of` in each did).
+    const user = request.user;
+    let scope: Promise<AccessScope> | undefined;
+    request.accessScope = () => (scope ??= this.scopes.of(user));
     return true;
   }
 }

@@ -4,6 +4,7 @@ export * from './auth-user.js';
 export * from './roles.decorator.js';
 export * from './current-user.decorator.js';
 export * from './access-scope.service.js';
+export * from './scope.decorator.js';
 export * from './auth.service.js';
 export * from './users.service.js';
 export * from './auth.module.js';

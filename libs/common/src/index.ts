@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './map-error.js';
 export * from './format-graphql-error.js';
 export * from './scalars.js';
 export * from './shanghai-date.js';

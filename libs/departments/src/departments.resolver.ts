@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, User, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, User, UserRole, type AccessScope } from '@app/auth';
 import { Department } from './department.entity.js';
 import { DepartmentFunction } from './department-function.entity.js';
 import { DepartmentsService } from './departments.service.js';
@@ -9,18 +9,14 @@ const ALL_ROLES = Object.values(UserRole);
 
 @Resolver(() => Department)
 export class DepartmentsResolver {
-  constructor(
-    private readonly directory: DepartmentsService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly directory: DepartmentsService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => [Department])
   async departments(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('jurisdictionId', { type: () => ID, nullable: true }) jurisdictionId?: string,
   ): Promise<Department[]> {
-    const scope = await this.scopes.of(caller);
     const reach = scope.jurisdictionIds;
     if (jurisdictionId) {
       return reach === null || reach.includes(jurisdictionId) ? this.directory.listDepartments([jurisdictionId]) : [];

@@ -1,5 +1,5 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Jurisdiction } from './jurisdiction.entity.js';
 import { DepartmentsService } from './departments.service.js';
 
@@ -7,16 +7,12 @@ const ALL_ROLES = Object.values(UserRole);
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionsResolver {
-  constructor(
-    private readonly departments: DepartmentsService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly departments: DepartmentsService) {}
 
   /** The jurisdictions within the caller's reach (all of them for ADMIN). */
   @Roles(...ALL_ROLES)
   @Query(() => [Jurisdiction])
-  async jurisdictions(@CurrentUser() caller: AuthUser): Promise<Jurisdiction[]> {
-    const scope = await this.scopes.of(caller);
+  async jurisdictions(@Scope() scope: AccessScope): Promise<Jurisdiction[]> {
     return this.departments.listJurisdictions(scope.jurisdictionIds ?? undefined);
   }
 

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { CurrentUser, Req, Roles, Scope, UserRole, type AccessScope, type AuthUser } from '@app/auth';
 import { Task, TasksService } from '@app/tasks';
 import { Notification } from './notification.entity.js';
 import { NotificationsService } from './notifications.service.js';
@@ -11,7 +11,6 @@ export class NotificationsResolver {
   constructor(
     private readonly inbox: NotificationsService,
     private readonly tasks: TasksService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -48,10 +47,10 @@ export class NotificationsResolver {
   @ResolveField(() => Task, { nullable: true })
   async task(
     @Parent() notification: Notification,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Req() req: object,
   ): Promise<Task | null> {
     if (!notification.taskId) return null;
-    return this.tasks.readableTaskLoader(req, await this.scopes.of(caller)).load(notification.taskId);
+    return this.tasks.readableTaskLoader(req, scope).load(notification.taskId);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CalendarDate } from '@app/common';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Department, DepartmentsService } from '@app/departments';
 import { Assignment } from './assignment.entity.js';
 import { Measure } from './measure.entity.js';
@@ -16,47 +16,46 @@ export class MeasuresResolver {
   constructor(
     private readonly plans: PlansService,
     private readonly review: PlanReviewService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...REVIEWERS)
   @Mutation(() => Measure, { description: 'Review of a draft: assign one more department to a measure.' })
   async addAssignment(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('measureId', { type: () => ID }) measureId: string,
     @Args('departmentId', { type: () => ID }) departmentId: string,
     @Args('role', { type: () => AssignmentRole }) role: AssignmentRole,
   ): Promise<Measure> {
-    return this.review.addAssignment(await this.scopes.of(caller), measureId, departmentId, role);
+    return this.review.addAssignment(scope, measureId, departmentId, role);
   }
 
   @Roles(...REVIEWERS)
   @Mutation(() => Measure, { description: 'Review of a draft: take a department off a measure.' })
   async removeAssignment(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('assignmentId', { type: () => ID }) assignmentId: string,
   ): Promise<Measure> {
-    return this.review.removeAssignment(await this.scopes.of(caller), assignmentId);
+    return this.review.removeAssignment(scope, assignmentId);
   }
 
   @Roles(...REVIEWERS)
   @Mutation(() => Measure, { description: 'Review of a draft: make a department lead, cooperating or responsible.' })
   async changeAssignmentRole(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('assignmentId', { type: () => ID }) assignmentId: string,
     @Args('role', { type: () => AssignmentRole }) role: AssignmentRole,
   ): Promise<Measure> {
-    return this.review.changeAssignmentRole(await this.scopes.of(caller), assignmentId, role);
+    return this.review.changeAssignmentRole(scope, assignmentId, role);
   }
 
   @Roles(...REVIEWERS)
   @Mutation(() => Measure, { description: "Review of a draft: set a measure's deadline." })
   async setMeasureDeadline(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('measureId', { type: () => ID }) measureId: string,
     @Args('deadline', { type: () => CalendarDate }) deadline: string,
   ): Promise<Measure> {
-    return this.review.setDeadline(await this.scopes.of(caller), measureId, deadline);
+    return this.review.setDeadline(scope, measureId, deadline);
   }
 
   @ResolveField(() => Plan)

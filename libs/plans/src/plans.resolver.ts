@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Department, DepartmentsService, Jurisdiction } from '@app/departments';
 import { ImportPlanDocumentInput } from './dtos/import-plan-document.input.js';
 import { ImportResult } from './dtos/import-result.type.js';
@@ -19,31 +19,30 @@ export class PlansResolver {
     private readonly planReads: PlansService,
     private readonly importer: PlanImportService,
     private readonly departments: DepartmentsService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => [Plan])
   async plans(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('status', { type: () => PlanStatus, nullable: true }) status?: PlanStatus,
   ): Promise<Plan[]> {
-    return this.planReads.list(await this.scopes.of(caller), status);
+    return this.planReads.list(scope, status);
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => Plan, { nullable: true })
-  async plan(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Plan> {
-    return this.planReads.get(await this.scopes.of(caller), id);
+  async plan(@Scope() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Plan> {
+    return this.planReads.get(scope, id);
   }
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Mutation(() => ImportResult, { description: 'Idempotent: the same text imported again returns the same plans.' })
   async importPlanDocument(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: ImportPlanDocumentInput,
   ): Promise<ImportResult> {
-    return this.importer.import(await this.scopes.of(caller), input);
+    return this.importer.import(scope, input);
   }
 
   @ResolveField(() => Jurisdiction)

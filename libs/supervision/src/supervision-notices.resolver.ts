@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Department, DepartmentsService } from '@app/departments';
 import { Task } from '@app/tasks';
 import { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
@@ -16,7 +16,6 @@ export class SupervisionNoticesResolver {
     private readonly notices: SupervisionNoticesService,
     private readonly queues: SupervisionQueueService,
     private readonly departments: DepartmentsService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...Object.values(UserRole))
@@ -24,18 +23,18 @@ export class SupervisionNoticesResolver {
     description: "Liaisons see their department's notices; the office and leaders their jurisdictions'.",
   })
   async supervisionNotices(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('status', { type: () => NoticeStatus, nullable: true }) status?: NoticeStatus,
   ): Promise<SupervisionNotice[]> {
-    return this.notices.list(await this.scopes.of(caller), status);
+    return this.notices.list(scope, status);
   }
 
   @Roles(...OFFICE)
   @Query(() => [Task], {
     description: '待督办: open tasks at level 3 (督办) or above that no open supervision notice covers yet.',
   })
-  async supervisionQueue(@CurrentUser() caller: AuthUser): Promise<Task[]> {
-    return this.queues.queue(await this.scopes.of(caller));
+  async supervisionQueue(@Scope() scope: AccessScope): Promise<Task[]> {
+    return this.queues.queue(scope);
   }
 
   @Roles(...OFFICE)
@@ -43,29 +42,29 @@ export class SupervisionNoticesResolver {
     description: 'Issues a notice numbered 督办〔year〕N号 for tasks of one department.',
   })
   async issueSupervisionNotice(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: SupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
-    return this.notices.issue(await this.scopes.of(caller), input);
+    return this.notices.issue(scope, input);
   }
 
   @Roles(UserRole.LIAISON, UserRole.ADMIN)
   @Mutation(() => SupervisionNotice, { description: "The department's rectification (整改) answer." })
   async respondToSupervisionNotice(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('noticeId', { type: () => ID }) noticeId: string,
     @Args('response') response: string,
   ): Promise<SupervisionNotice> {
-    return this.notices.respond(await this.scopes.of(caller), noticeId, response);
+    return this.notices.respond(scope, noticeId, response);
   }
 
   @Roles(...OFFICE)
   @Mutation(() => SupervisionNotice)
   async closeSupervisionNotice(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('noticeId', { type: () => ID }) noticeId: string,
   ): Promise<SupervisionNotice> {
-    return this.notices.close(await this.scopes.of(caller), noticeId);
+    return this.notices.close(scope, noticeId);
   }
 
   @Roles(...OFFICE)
@@ -73,11 +72,11 @@ export class SupervisionNoticesResolver {
     description: 'Closes the notice and issues a new one, with a new number, for its tasks still open.',
   })
   async reissueSupervisionNotice(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('noticeId', { type: () => ID }) noticeId: string,
     @Args('input') input: ReissueSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
-    return this.notices.reissue(await this.scopes.of(caller), noticeId, input);
+    return this.notices.reissue(scope, noticeId, input);
   }
 
   @ResolveField(() => Department)
@@ -86,11 +85,7 @@ export class SupervisionNoticesResolver {
   }
 
   @ResolveField(() => [Task], { description: "The notice's tasks the caller may read (the scope of task(id))." })
-  async tasks(
-    @Parent() notice: SupervisionNotice,
-    @CurrentUser() caller: AuthUser,
-    @Req() req: object,
-  ): Promise<Task[]> {
-    return this.queues.tasksOfNoticeLoader(req, await this.scopes.of(caller)).load(notice.id);
+  async tasks(@Parent() notice: SupervisionNotice, @Scope() scope: AccessScope, @Req() req: object): Promise<Task[]> {
+    return this.queues.tasksOfNoticeLoader(req, scope).load(notice.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Measure, Plan } from '@app/plans';
 import { PlanPublishingService } from './plan-publishing.service.js';
 import { Task } from './task.entity.js';
@@ -10,16 +10,12 @@ export class PlanPublishingResolver {
   constructor(
     private readonly publishing: PlanPublishingService,
     private readonly tasks: TasksService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Mutation(() => Plan, { description: 'Turns every assignment of every measure into a task. Idempotent.' })
-  async publishPlan(
-    @CurrentUser() caller: AuthUser,
-    @Args('planId', { type: () => ID }) planId: string,
-  ): Promise<Plan> {
-    return this.publishing.publish(await this.scopes.of(caller), planId);
+  async publishPlan(@Scope() scope: AccessScope, @Args('planId', { type: () => ID }) planId: string): Promise<Plan> {
+    return this.publishing.publish(scope, planId);
   }
 
   @ResolveField(() => Int)
@@ -30,13 +26,10 @@ export class PlanPublishingResolver {
 
 @Resolver(() => Measure)
 export class MeasureTasksResolver {
-  constructor(
-    private readonly taskReads: TasksService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly taskReads: TasksService) {}
 
   @ResolveField(() => [Task])
-  async tasks(@Parent() measure: Measure, @CurrentUser() caller: AuthUser, @Req() req: object): Promise<Task[]> {
-    return this.taskReads.tasksOfMeasureLoader(req, await this.scopes.of(caller)).load(measure.id);
+  async tasks(@Parent() measure: Measure, @Scope() scope: AccessScope, @Req() req: object): Promise<Task[]> {
+    return this.taskReads.tasksOfMeasureLoader(req, scope).load(measure.id);
   }
 }

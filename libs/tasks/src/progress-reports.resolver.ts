@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, User, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, User, UserRole, type AccessScope } from '@app/auth';
 import { CalendarDate } from '@app/common';
 import { ProgressReportInput } from './dtos/progress-report.input.js';
 import { ExtensionRequest } from './extension-request.entity.js';
@@ -18,16 +18,15 @@ export class ProgressReportsResolver {
     private readonly reports: ProgressReportsService,
     private readonly tasks: TasksService,
     private readonly users: UserDirectory,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...WRITERS)
   @Mutation(() => ProgressReport, { description: 'Append-only: a correction is a new report.' })
   async submitProgressReport(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: ProgressReportInput,
   ): Promise<ProgressReport> {
-    return this.reports.submit(await this.scopes.of(caller), input);
+    return this.reports.submit(scope, input);
   }
 
   @ResolveField(() => Task)
@@ -46,29 +45,28 @@ export class ExtensionsResolver {
   constructor(
     private readonly extensions: ExtensionsService,
     private readonly tasks: TasksService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...WRITERS)
   @Mutation(() => ExtensionRequest, { description: "延期申请: ask to move a task's due date." })
   async requestExtension(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('requestedDueDate', { type: () => CalendarDate }) requestedDueDate: string,
     @Args('reason') reason: string,
   ): Promise<ExtensionRequest> {
-    return this.extensions.request(await this.scopes.of(caller), taskId, requestedDueDate, reason);
+    return this.extensions.request(scope, taskId, requestedDueDate, reason);
   }
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Mutation(() => ExtensionRequest, { description: 'Approval moves the due date and keeps the original for scoring.' })
   async decideExtension(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('approve') approve: boolean,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
   ): Promise<ExtensionRequest> {
-    return this.extensions.decide(await this.scopes.of(caller), requestId, approve, comment);
+    return this.extensions.decide(scope, requestId, approve, comment);
   }
 
   @ResolveField(() => Task)

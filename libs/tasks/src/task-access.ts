@@ -3,13 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError } from '@app/common';
 import { UserRole, type AccessScope } from '@app/auth';
+import type { SqlCondition } from '@app/database';
 import type { Task } from './task.entity.js';
-
-/** A SQL condition with TypeORM's named parameters (`:name`, `:...list`). */
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
 
 /**
  * Task scope, decided once for reads and writes:

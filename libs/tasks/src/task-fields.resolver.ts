@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { shanghaiToday } from '@app/common';
-import { AccessScopeService, CurrentUser, Req, type AuthUser } from '@app/auth';
+import { Req, Scope, type AccessScope } from '@app/auth';
 import { Department, DepartmentsService } from '@app/departments';
 import { Indicator, Measure, Plan, PlansService } from '@app/plans';
 import { ExtensionRequest } from './extension-request.entity.js';
@@ -26,7 +26,6 @@ export class TaskFieldsResolver {
     private readonly plans: PlansService,
     private readonly departments: DepartmentsService,
     private readonly tasks: TasksService,
-    private readonly scopes: AccessScopeService,
     private readonly indicators: TaskIndicators,
   ) {}
 
@@ -76,8 +75,8 @@ export class TaskFieldsResolver {
     description:
       "The other departments' tasks on the same measure (配合单位), so the lead can consolidate their reports.",
   })
-  async cooperatingTasks(@Parent() task: Task, @CurrentUser() caller: AuthUser, @Req() req: object): Promise<Task[]> {
-    const siblings = await this.tasks.tasksOfMeasureLoader(req, await this.scopes.of(caller)).load(task.measureId);
+  async cooperatingTasks(@Parent() task: Task, @Scope() scope: AccessScope, @Req() req: object): Promise<Task[]> {
+    const siblings = await this.tasks.tasksOfMeasureLoader(req, scope).load(task.measureId);
     return siblings.filter((t) => t.id !== task.id);
   }
 

@@ -1,7 +1,7 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectedFields } from '@app/common';
-import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { AuditEntryView } from './dtos/audit-entry.type.js';
 import { TaskConnection } from './dtos/task-connection.type.js';
 import { TaskFilter } from './dtos/task-filter.input.js';
@@ -22,26 +22,25 @@ export class TasksResolver {
     private readonly reads: TasksService,
     private readonly updates: TaskUpdatesService,
     private readonly queues: WorkQueuesService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => Task, { nullable: true })
-  async task(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Task> {
-    return this.reads.get(await this.scopes.of(caller), id);
+  async task(@Scope() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Task> {
+    return this.reads.get(scope, id);
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => TaskConnection)
   async tasks(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('filter', { type: () => TaskFilter, nullable: true }) filter: TaskFilter | undefined,
     @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TaskConnection> {
     const node = selectedFields(info, ['edges', 'node']);
-    return this.reads.list(await this.scopes.of(caller), filter ?? {}, first ?? 20, after, {
+    return this.reads.list(scope, filter ?? {}, first ?? 20, after, {
       measure: node.has('measure') ? selectedFields(info, ['edges', 'node', 'measure']) : undefined,
       department: node.has('department') ? selectedFields(info, ['edges', 'node', 'department']) : undefined,
     });
@@ -51,43 +50,42 @@ export class TasksResolver {
   @Query(() => WorkQueue, {
     description: "待办: the liaison's department's open work, returned tasks and pending requests.",
   })
-  async workQueue(@CurrentUser() caller: AuthUser): Promise<WorkQueue> {
-    return this.queues.workQueue(await this.scopes.of(caller));
+  async workQueue(@Scope() scope: AccessScope): Promise<WorkQueue> {
+    return this.queues.workQueue(scope);
   }
 
   @Roles(...REVIEWERS)
   @Query(() => ReviewQueue, {
     description: '审核队列: completed work and extension requests awaiting the supervision office.',
   })
-  async reviewQueue(@CurrentUser() caller: AuthUser): Promise<ReviewQueue> {
-    return this.queues.reviewQueue(await this.scopes.of(caller));
+  async reviewQueue(@Scope() scope: AccessScope): Promise<ReviewQueue> {
+    return this.queues.reviewQueue(scope);
   }
 
   @Roles(...REVIEWERS)
   @Query(() => [AuditEntryView], { description: "A task's audit trail: every change, who made it, before and after." })
   async taskAuditTrail(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('taskId', { type: () => ID }) taskId: string,
   ): Promise<AuditEntryView[]> {
-    const scope = await this.scopes.of(caller);
     return this.queues.auditTrail(scope, await this.reads.get(scope, taskId));
   }
 
   @Roles(...WRITERS)
   @Mutation(() => Task)
-  async updateTask(@CurrentUser() caller: AuthUser, @Args('input') input: UpdateTaskInput): Promise<Task> {
-    return this.updates.update(await this.scopes.of(caller), input);
+  async updateTask(@Scope() scope: AccessScope, @Args('input') input: UpdateTaskInput): Promise<Task> {
+    return this.updates.update(scope, input);
   }
 
   @Roles(...REVIEWERS)
   @Mutation(() => Task, { description: 'Accept completed work (COMPLETED) or return it (IN_PROGRESS) with a comment.' })
   async reviewTaskCompletion(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('accept') accept: boolean,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
   ): Promise<Task> {
-    return this.updates.review(await this.scopes.of(caller), taskId, accept, comment);
+    return this.updates.review(scope, taskId, accept, comment);
   }
 }
 

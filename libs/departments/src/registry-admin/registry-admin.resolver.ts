@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
+import { AccessScopeService, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { ForbiddenError } from '@app/common';
 import { Department } from '../department.entity.js';
 import { DepartmentsService } from '../departments.service.js';
@@ -27,36 +27,36 @@ export class RegistryAdminResolver {
   @Roles(...REGISTRARS)
   @Mutation(() => Jurisdiction)
   async createJurisdiction(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: JurisdictionInput,
   ): Promise<Jurisdiction> {
-    return this.jurisdictions.create(await this.scopes.of(caller), input);
+    return this.jurisdictions.create(scope, input);
   }
 
   @Roles(...REGISTRARS)
   @Mutation(() => Jurisdiction)
   async updateJurisdiction(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
     @Args('patch') patch: JurisdictionPatch,
   ): Promise<Jurisdiction> {
-    return this.jurisdictions.update(await this.scopes.of(caller), id, patch);
+    return this.jurisdictions.update(scope, id, patch);
   }
 
   @Roles(...REGISTRARS)
   @Mutation(() => Department)
-  async createDepartment(@CurrentUser() caller: AuthUser, @Args('input') input: DepartmentInput): Promise<Department> {
-    return this.departments.create(await this.scopes.of(caller), input);
+  async createDepartment(@Scope() scope: AccessScope, @Args('input') input: DepartmentInput): Promise<Department> {
+    return this.departments.create(scope, input);
   }
 
   @Roles(...REGISTRARS)
   @Mutation(() => Department)
   async updateDepartment(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
     @Args('patch') patch: DepartmentPatch,
   ): Promise<Department> {
-    return this.departments.update(await this.scopes.of(caller), id, patch);
+    return this.departments.update(scope, id, patch);
   }
 
   @Roles(...REGISTRARS)
@@ -64,30 +64,30 @@ export class RegistryAdminResolver {
     description: 'A department the importer created for a name it did not know, confirmed as a real one.',
   })
   async confirmDepartment(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Department> {
-    return this.departments.confirm(await this.scopes.of(caller), id);
+    return this.departments.confirm(scope, id);
   }
 
   @Roles(...REGISTRARS)
   @Mutation(() => DepartmentMergeResult, { description: '机构改革: one department folded into another.' })
   async mergeDepartments(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('fromId', { type: () => ID }) fromId: string,
     @Args('intoId', { type: () => ID }) intoId: string,
   ): Promise<DepartmentMergeResult> {
-    return this.merges.merge(await this.scopes.of(caller), fromId, intoId);
+    return this.merges.merge(scope, fromId, intoId);
   }
 
   @Roles(...REGISTRARS)
   @Query(() => DepartmentMergePreview)
   async previewDepartmentMerge(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('fromId', { type: () => ID }) fromId: string,
     @Args('intoId', { type: () => ID }) intoId: string,
   ): Promise<DepartmentMergePreview> {
-    return this.merges.preview(await this.scopes.of(caller), fromId, intoId);
+    return this.merges.preview(scope, fromId, intoId);
   }
 
   @Roles(...REGISTRARS)
@@ -95,10 +95,9 @@ export class RegistryAdminResolver {
     description: 'Departments created for names the registry did not know, awaiting confirmation or merging.',
   })
   async provisionalDepartments(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('jurisdictionId', { type: () => ID, nullable: true }) jurisdictionId?: string,
   ): Promise<ProvisionalDepartment[]> {
-    const scope = await this.scopes.of(caller);
     if (jurisdictionId && !this.scopes.reaches(scope, jurisdictionId)) throw new ForbiddenError();
     const departments = await this.directory.listProvisional(jurisdictionId ? [jurisdictionId] : scope.jurisdictionIds);
     return departments.map((department) => ({ department }));

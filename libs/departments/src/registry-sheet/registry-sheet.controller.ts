@@ -1,6 +1,6 @@
 import { Controller, Get, Post, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { BadInputError, RestErrorFilter } from '@app/common';
 import { XLSX_CONTENT_TYPE } from './registry-columns.js';
 import { RegistryImportService, type RegistryImportResult } from './registry-import.service.js';
@@ -18,10 +18,7 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 @Controller()
 @UseFilters(RestErrorFilter)
 export class RegistrySheetController {
-  constructor(
-    private readonly imports: RegistryImportService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly imports: RegistryImportService) {}
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
   @Get('exports/registry-template.xlsx')
@@ -37,10 +34,10 @@ export class RegistrySheetController {
   @Post('imports/registry')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   async upload(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @UploadedFile() file: UploadedSheet | undefined,
   ): Promise<RegistryImportResult> {
     if (!file) throw new BadInputError('请在 file 字段上传登记表 (upload the registry in field "file")');
-    return this.imports.upload(await this.scopes.of(caller), file.originalname, file.buffer);
+    return this.imports.upload(scope, file.originalname, file.buffer);
   }
 }

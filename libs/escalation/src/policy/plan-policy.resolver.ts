@@ -1,23 +1,20 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import type { EscalationPolicy } from '../ladder/escalation-policy.js';
 import { EscalationPolicyInput, EscalationPolicyView } from './dtos/escalation-policy.type.js';
 import { PlanPolicyService } from './plan-policy.service.js';
 
 @Resolver(() => EscalationPolicyView)
 export class PlanPolicyResolver {
-  constructor(
-    private readonly policies: PlanPolicyService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly policies: PlanPolicyService) {}
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR, UserRole.LEADER)
   @Query(() => EscalationPolicyView, { description: "A plan's escalation ladder and reporting cadence." })
   async planEscalationPolicy(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('planId', { type: () => ID }) planId: string,
   ): Promise<EscalationPolicy> {
-    return this.policies.get(await this.scopes.of(caller), planId);
+    return this.policies.get(scope, planId);
   }
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
@@ -25,10 +22,10 @@ export class PlanPolicyResolver {
     description: "Sets a plan's own escalation policy; null returns it to the default.",
   })
   async setPlanEscalationPolicy(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('planId', { type: () => ID }) planId: string,
     @Args('policy', { type: () => EscalationPolicyInput, nullable: true }) policy?: EscalationPolicyInput | null,
   ): Promise<EscalationPolicy> {
-    return this.policies.set(await this.scopes.of(caller), planId, policy ?? null);
+    return this.policies.set(scope, planId, policy ?? null);
   }
 }

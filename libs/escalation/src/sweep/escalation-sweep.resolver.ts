@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CalendarDate } from '@app/common';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Task, TasksService } from '@app/tasks';
 import { EscalationSweepResult } from './dtos/escalation-sweep-result.type.js';
 import { EscalationEvent } from './escalation-event.entity.js';
@@ -12,7 +12,6 @@ export class EscalationSweepResolver {
   constructor(
     private readonly sweeps: EscalationSweepJobsService,
     private readonly tasks: TasksService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
@@ -23,10 +22,10 @@ export class EscalationSweepResolver {
       'Idempotent per (task, level, due date); read the result with escalationSweep.',
   })
   async runEscalationSweep(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('asOf', { type: () => CalendarDate }) asOf: string,
   ): Promise<EscalationSweepResult> {
-    return this.sweeps.start(await this.scopes.of(caller), asOf);
+    return this.sweeps.start(scope, asOf);
   }
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
@@ -35,10 +34,10 @@ export class EscalationSweepResolver {
     description: "The caller's sweep of that date: its state, and once COMPLETED what it raised.",
   })
   async escalationSweep(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('asOf', { type: () => CalendarDate }) asOf: string,
   ): Promise<EscalationSweepResult | null> {
-    return this.sweeps.find(await this.scopes.of(caller), asOf);
+    return this.sweeps.find(scope, asOf);
   }
 
   @ResolveField(() => Task)

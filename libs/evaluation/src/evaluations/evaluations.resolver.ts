@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, type AccessScope } from '@app/auth';
 import { CalendarDate } from '@app/common';
 import { Plan, PlansService } from '@app/plans';
 import { IndicatorAttainment } from '../indicators/dtos/indicator-attainment.type.js';
@@ -19,22 +19,21 @@ export class EvaluationsResolver {
     private readonly parts: EvaluationPartsService,
     private readonly scoringRules: ScoringRulesService,
     private readonly plans: PlansService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...VIEWERS)
   @Query(() => [Evaluation], { description: 'Evaluations of a plan, newest first.' })
   async evaluations(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('planId', { type: () => ID }) planId: string,
   ): Promise<Evaluation[]> {
-    return this.service.list(await this.scopes.of(caller), planId);
+    return this.service.list(scope, planId);
   }
 
   @Roles(...VIEWERS)
   @Query(() => Evaluation, { nullable: true })
-  async evaluation(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Evaluation> {
-    return this.service.get(await this.scopes.of(caller), id);
+  async evaluation(@Scope() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Evaluation> {
+    return this.service.get(scope, id);
   }
 
   @Roles(...EVALUATORS)
@@ -42,10 +41,10 @@ export class EvaluationsResolver {
     description: '中期评估 / 终期评估: freezes the scorecards and indicator attainment as of a date.',
   })
   async createEvaluation(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: CreateEvaluationInput,
   ): Promise<Evaluation> {
-    return this.service.create(await this.scopes.of(caller), input);
+    return this.service.create(scope, input);
   }
 
   @Roles(...EVALUATORS)
@@ -53,20 +52,20 @@ export class EvaluationsResolver {
     description: 'Freezes a draft again (as of a new date if given). Published: BAD_USER_INPUT.',
   })
   async recomputeEvaluation(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => CalendarDate, nullable: true }) asOf?: string,
   ): Promise<Evaluation> {
-    return this.service.recompute(await this.scopes.of(caller), id, asOf);
+    return this.service.recompute(scope, id, asOf);
   }
 
   @Roles(...EVALUATORS)
   @Mutation(() => Evaluation, { description: 'Publishes a draft; from then on it never changes.' })
   async publishEvaluation(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Evaluation> {
-    return this.service.publish(await this.scopes.of(caller), id);
+    return this.service.publish(scope, id);
   }
 
   @ResolveField(() => Plan)

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, StreamableFile, UseFilters } from '@nestjs/common';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { RestErrorFilter, shanghaiToday } from '@app/common';
 import { ALL_ROLES, VIEWERS } from '../roles.js';
 import { attachment } from './labels.js';
@@ -20,13 +20,12 @@ export class ExportsController {
   constructor(
     private readonly ledgers: LedgerExportsService,
     private readonly reports: ReportExportsService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
   @Get('plans/:planId/responsibility-matrix.xlsx')
-  async matrix(@CurrentUser() caller: AuthUser, @Param('planId') planId: string): Promise<StreamableFile> {
-    const { title, xlsx } = await this.reports.matrix(await this.scopes.of(caller), planId);
+  async matrix(@Scope() scope: AccessScope, @Param('planId') planId: string): Promise<StreamableFile> {
+    const { title, xlsx } = await this.reports.matrix(scope, planId);
     return file(xlsx, `责任矩阵-${title}`, 'responsibility-matrix');
   }
 
@@ -34,13 +33,13 @@ export class ExportsController {
   @Roles(...ALL_ROLES)
   @Get('overdue-ledger.xlsx')
   async overdueLedger(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Query('asOf') asOf?: string,
     @Query('planId') planId?: string,
     @Query('departmentId') departmentId?: string,
   ): Promise<StreamableFile> {
     const date = asOf ?? shanghaiToday();
-    const xlsx = await this.ledgers.overdueLedger(await this.scopes.of(caller), { planId, departmentId }, date);
+    const xlsx = await this.ledgers.overdueLedger(scope, { planId, departmentId }, date);
     return file(xlsx, `督办台账-${date}`, 'overdue-ledger');
   }
 
@@ -48,34 +47,30 @@ export class ExportsController {
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR, UserRole.LIAISON)
   @Get('department-ledger.xlsx')
   async departmentLedger(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Query('planId') planId?: string,
     @Query('departmentId') departmentId?: string,
   ): Promise<StreamableFile> {
-    const xlsx = await this.ledgers.departmentLedger(await this.scopes.of(caller), { planId, departmentId });
+    const xlsx = await this.ledgers.departmentLedger(scope, { planId, departmentId });
     return file(xlsx, `部门台账-${shanghaiToday()}`, 'department-ledger');
   }
 
   @Roles(...VIEWERS)
   @Get('scorecards.xlsx')
   async scorecards(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Query('asOf') asOf?: string,
     @Query('planId') planId?: string,
   ): Promise<StreamableFile> {
     const date = asOf ?? shanghaiToday();
-    const xlsx = await this.reports.scorecardTable(await this.scopes.of(caller), planId ?? null, date);
+    const xlsx = await this.reports.scorecardTable(scope, planId ?? null, date);
     return file(xlsx, `考核排名-${date}`, 'scorecards');
   }
 
   @Roles(...VIEWERS)
   @Get('evaluations/:id/evaluation.xlsx')
-  async evaluation(
-    @CurrentUser() caller: AuthUser,
-    @Param('id') id: string,
-    @Req() req: object,
-  ): Promise<StreamableFile> {
-    const { title, xlsx } = await this.reports.evaluation(await this.scopes.of(caller), id, req);
+  async evaluation(@Scope() scope: AccessScope, @Param('id') id: string, @Req() req: object): Promise<StreamableFile> {
+    const { title, xlsx } = await this.reports.evaluation(scope, id, req);
     return file(xlsx, title, 'evaluation');
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Roles, type AuthUser } from '@app/auth';
+import { Roles, Scope, type AccessScope } from '@app/auth';
 import { CalendarDate, shanghaiToday } from '@app/common';
 import { PlansService } from '@app/plans';
 import { ALL_ROLES } from '../roles.js';
@@ -11,7 +11,6 @@ export class IndicatorAttainmentResolver {
   constructor(
     private readonly attainments: IndicatorAttainmentService,
     private readonly plans: PlansService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -19,11 +18,11 @@ export class IndicatorAttainmentResolver {
     description: "指标完成情况: each indicator of a plan against its target for asOf's year (today when left out).",
   })
   async indicatorAttainment(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('planId', { type: () => ID }) planId: string,
     @Args('asOf', { type: () => CalendarDate, nullable: true }) asOf?: string,
   ): Promise<IndicatorAttainment[]> {
-    const plan = await this.plans.get(await this.scopes.of(caller), planId);
+    const plan = await this.plans.get(scope, planId);
     return this.attainments.attainment(plan, asOf ?? shanghaiToday());
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, type AccessScope } from '@app/auth';
 import { CalendarDate } from '@app/common';
 import { Department, DepartmentsService } from '@app/departments';
 import { Plan, PlansService } from '@app/plans';
@@ -15,7 +15,6 @@ export class TaskOverviewResolver {
     private readonly taskReads: TasksService,
     private readonly departments: DepartmentsService,
     private readonly plans: PlansService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...VIEWERS)
@@ -24,7 +23,7 @@ export class TaskOverviewResolver {
       "总览: the caller's tasks by status and overdue, per department (jurisdiction-wide, or in one plan) or per plan (of one department). Each row's `tasks` lists the tasks behind its numbers.",
   })
   async taskOverview(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('groupBy', { type: () => OverviewGrouping, defaultValue: OverviewGrouping.DEPARTMENT })
     groupBy: OverviewGrouping,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string,
@@ -32,7 +31,7 @@ export class TaskOverviewResolver {
     @Args('asOf', { type: () => CalendarDate, nullable: true, description: 'Today (Asia/Shanghai) when left out.' })
     asOf?: string,
   ): Promise<TaskOverview> {
-    return this.overviews.overview(await this.scopes.of(caller), { groupBy, planId, departmentId, asOf });
+    return this.overviews.overview(scope, { groupBy, planId, departmentId, asOf });
   }
 
   @ResolveField(() => Department, { nullable: true })
@@ -50,7 +49,7 @@ export class TaskOverviewResolver {
   })
   async tasks(
     @Parent() row: TaskOverviewRow,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('status', { type: () => [TaskStatus], nullable: true }) status?: TaskStatus[],
     @Args('overdueOnly', { nullable: true, description: 'Only the open tasks due before asOf.' }) overdueOnly?: boolean,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -62,6 +61,6 @@ export class TaskOverviewResolver {
       status: status ?? null,
       overdueAsOf: overdueOnly ? row.asOf : null,
     };
-    return this.taskReads.list(await this.scopes.of(caller), filter, first ?? 20, after);
+    return this.taskReads.list(scope, filter, first ?? 20, after);
   }
 }

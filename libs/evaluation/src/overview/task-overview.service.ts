@@ -5,7 +5,7 @@ import { BadInputError, isCalendarDate, shanghaiToday } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { PlansService } from '@app/plans';
 import { TaskStatus } from '@app/tasks';
-import { SqlWhere } from '../sql-where.js';
+import { SqlWhere } from '@app/database';
 import { OverviewGrouping, TaskCounts, TaskOverviewRow, type TaskOverview } from './dtos/task-overview.type.js';
 
 export interface OverviewQuery {

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessScopeService, CurrentUser, Req, Roles, UserRole, type AuthUser } from '@app/auth';
+import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { CalendarDate } from '@app/common';
 import { Department, DepartmentsService } from '@app/departments';
 import { VIEWERS } from '../roles.js';
@@ -15,7 +15,6 @@ export class ScorecardsResolver {
     private readonly scorecards: ScorecardsService,
     private readonly rules: ScoringRulesService,
     private readonly departments: DepartmentsService,
-    private readonly scopes: AccessScopeService,
   ) {}
 
   @Roles(...VIEWERS)
@@ -23,11 +22,11 @@ export class ScorecardsResolver {
     description: "League table of departments as of a date: in one plan, or across the caller's jurisdiction.",
   })
   async departmentScorecards(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('asOf', { type: () => CalendarDate }) asOf: string,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string,
   ): Promise<DepartmentScorecard[]> {
-    return this.scorecards.live(await this.scopes.of(caller), planId ?? null, asOf);
+    return this.scorecards.live(scope, planId ?? null, asOf);
   }
 
   @Roles(...VIEWERS)
@@ -39,10 +38,10 @@ export class ScorecardsResolver {
   @Roles(UserRole.ADMIN)
   @Mutation(() => ScoringRules, { description: 'Changes the scoring rules; earlier evaluations keep theirs.' })
   async updateScoringRules(
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Args('input') input: ScoringRulesInput,
   ): Promise<ScoringRules> {
-    return this.rules.update(await this.scopes.of(caller), input);
+    return this.rules.update(scope, input);
   }
 
   @ResolveField(() => Department)

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, isCalendarDate } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { PlansService } from '@app/plans';
-import { SqlWhere } from '../sql-where.js';
+import { SqlWhere } from '@app/database';
 import type { DepartmentScorecard } from './dtos/department-scorecard.type.js';
 import type { ScoringRules } from './dtos/scoring-rules.type.js';
 import { leagueOrder, onTimeRate, scoreOf, withRanks, type ScorecardCounts } from './scoring.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Field, ID, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AccessScopeService, CurrentUser, Req, type AccessScope, type AuthUser } from '@app/auth';
+import { Req, Scope, type AccessScope } from '@app/auth';
 import { groupByKeys, RequestLoaders } from '@app/common';
 import { ProvisionalDepartment } from '@app/departments';
 import { AssignmentRole } from '../plan-enums.js';
@@ -60,27 +60,24 @@ export class DepartmentMentions {
 /** ProvisionalDepartment.mentions and .mentionedAs, scoped as provisionalDepartments is. */
 @Resolver(() => ProvisionalDepartment)
 export class ProvisionalMentionsResolver {
-  constructor(
-    private readonly named: DepartmentMentions,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly named: DepartmentMentions) {}
 
   @ResolveField(() => [ProvisionalMention])
   async mentions(
     @Parent() p: ProvisionalDepartment,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Req() req: object,
   ): Promise<ProvisionalMention[]> {
-    return this.named.loader(req, await this.scopes.of(caller)).load(p.department.id);
+    return this.named.loader(req, scope).load(p.department.id);
   }
 
   @ResolveField(() => [String], { description: 'How documents named it, e.g. 市科技和信息化局.' })
   async mentionedAs(
     @Parent() p: ProvisionalDepartment,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Req() req: object,
   ): Promise<string[]> {
-    const mentions = await this.named.loader(req, await this.scopes.of(caller)).load(p.department.id);
+    const mentions = await this.named.loader(req, scope).load(p.department.id);
     return [...new Set(mentions.map((m) => m.mentionedAs).filter(Boolean))];
   }
 }

@@ -1,6 +1,6 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ForbiddenError } from '@app/common';
-import { AccessScopeService, CurrentUser, Req, type AuthUser } from '@app/auth';
+import { CurrentUser, Req, Scope, type AccessScope, type AuthUser } from '@app/auth';
 import { Task, WorkQueue } from '@app/tasks';
 import { SupervisionNotice } from '../supervision-notice.entity.js';
 import { SupervisedTasksService } from './supervised-tasks.service.js';
@@ -8,10 +8,7 @@ import { SupervisedTasksService } from './supervised-tasks.service.js';
 /** Task.openNotice: the 督办单 a task is under, beside the task's own fields. */
 @Resolver(() => Task)
 export class TaskOpenNoticeResolver {
-  constructor(
-    private readonly supervised: SupervisedTasksService,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly supervised: SupervisedTasksService) {}
 
   @ResolveField(() => SupervisionNotice, {
     nullable: true,
@@ -20,10 +17,10 @@ export class TaskOpenNoticeResolver {
   })
   async openNotice(
     @Parent() task: Task,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Req() req: object,
   ): Promise<SupervisionNotice | null> {
-    return this.supervised.openNoticeLoader(req, await this.scopes.of(caller)).load(task.id);
+    return this.supervised.openNoticeLoader(req, scope).load(task.id);
   }
 }
 

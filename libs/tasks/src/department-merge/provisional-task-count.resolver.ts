@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AccessScopeService, CurrentUser, Req, type AccessScope, type AuthUser } from '@app/auth';
+import { Req, Scope, type AccessScope } from '@app/auth';
 import { RequestLoaders } from '@app/common';
 import { ProvisionalDepartment } from '@app/departments';
 
@@ -31,17 +31,14 @@ export class DepartmentTaskCounts {
 /** ProvisionalDepartment.taskCount, scoped as provisionalDepartments is. */
 @Resolver(() => ProvisionalDepartment)
 export class ProvisionalTaskCountResolver {
-  constructor(
-    private readonly counts: DepartmentTaskCounts,
-    private readonly scopes: AccessScopeService,
-  ) {}
+  constructor(private readonly counts: DepartmentTaskCounts) {}
 
   @ResolveField(() => Int)
   async taskCount(
     @Parent() p: ProvisionalDepartment,
-    @CurrentUser() caller: AuthUser,
+    @Scope() scope: AccessScope,
     @Req() req: object,
   ): Promise<number> {
-    return this.counts.loader(req, await this.scopes.of(caller)).load(p.department.id);
+    return this.counts.loader(req, scope).load(p.department.id);
   }
 }
