@@ -23,7 +23,8 @@ export class PlanRevisions1766100000000 implements MigrationInterface {
         plan_id uuid NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
         revision int NOT NULL,
         document_id uuid NOT NULL REFERENCES plan_document(id),
-        draft_plan_id uuid REFERENCES plan(id),
+        -- The draft it was published from, deleted then: its measures live on in the plan.
+        draft_plan_id uuid,
         title text NOT NULL,
         source_text text NOT NULL,
         published_by uuid REFERENCES app_user(id),
