@@ -275,11 +275,13 @@ export class PlanRevisionPublisher {
     revision: number,
   ): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
-      `UPDATE task t SET status = 'CANCELLED', version = version + 1, updated_at = now()
-       WHERE t.plan_id = $1 AND t.${OPEN}
-         AND (t.measure_id = ANY($2::uuid[])
-           OR (t.measure_id, t.department_id) IN (SELECT * FROM unnest($3::uuid[], $4::uuid[])))
-       RETURNING t.id`,
+      // In a WITH: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH c AS (UPDATE task t SET status = 'CANCELLED', version = version + 1, updated_at = now()
+         WHERE t.plan_id = $1 AND t.${OPEN}
+           AND (t.measure_id = ANY($2::uuid[])
+             OR (t.measure_id, t.department_id) IN (SELECT * FROM unnest($3::uuid[], $4::uuid[])))
+         RETURNING t.id)
+       SELECT id FROM c`,
       [
         planId,
         removed.map((p) => p.before!.id),
@@ -300,10 +302,11 @@ export class PlanRevisionPublisher {
   private async reroleTasks(m: EntityManager, scope: AccessScope, rerolled: AssignmentRow[]): Promise<string[]> {
     if (!rerolled.length) return [];
     const rows: { id: string; role: string }[] = await m.query(
-      `UPDATE task t SET role = u.role, version = version + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(mid, did, role)
-       WHERE t.measure_id = u.mid AND t.department_id = u.did AND t.role <> u.role AND t.${OPEN}
-       RETURNING t.id, t.role`,
+      `WITH r AS (UPDATE task t SET role = u.role, version = version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(mid, did, role)
+         WHERE t.measure_id = u.mid AND t.department_id = u.did AND t.role <> u.role AND t.${OPEN}
+         RETURNING t.id, t.role)
+       SELECT id, role FROM r`,
       [rerolled.map((r) => r.measureId), rerolled.map((r) => r.departmentId), rerolled.map((r) => r.role)],
     );
     await this.audit.recordMany(

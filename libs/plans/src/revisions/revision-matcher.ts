@@ -118,7 +118,7 @@ export function compareMeasures(
 
 function changeKinds(p: ComparedMeasure, d: ComparedMeasure, inOrder: boolean): string[] {
   const kinds: string[] = [];
-  if (squash(p.text) !== squash(d.text) || squash(p.title) !== squash(d.title)) kinds.push('TEXT_CHANGED');
+  if (wording(p.text) !== wording(d.text) || squash(p.title) !== squash(d.title)) kinds.push('TEXT_CHANGED');
   if (assignmentKey(p) !== assignmentKey(d)) kinds.push('ASSIGNMENTS_CHANGED');
   if ((p.deadline ?? null) !== (d.deadline ?? null)) kinds.push('DEADLINE_CHANGED');
   if (sectionOf(p.code) !== sectionOf(d.code) || !inOrder) kinds.push('MOVED');
@@ -128,6 +128,14 @@ function changeKinds(p: ComparedMeasure, d: ComparedMeasure, inOrder: boolean): 
 /** Whitespace does not make a different text (a re-typed document wraps lines differently). */
 function squash(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/**
+ * The measure's words without its closing list of departments (（市卫计局、市教育局负责）): a change there
+ * is an assignment change, said as such, not a rewording.
+ */
+function wording(text: string): string {
+  return squash(text).replace(/[（(][^（()）]*(负责|牵头|配合|责任单位)[^（()）]*[)）][。.]?$/u, '');
 }
 
 function assignmentKey(m: ComparedMeasure): string {
