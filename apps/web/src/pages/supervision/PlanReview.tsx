@@ -21,13 +21,14 @@ import {
 import '../../dayjs-zh';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { useParams } from 'wouter';
+import { useLocation, useParams } from 'wouter';
 import { asApiError } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { graphql, type ResultOf } from '../../graphql';
 import { ASSIGNMENT_SOURCE, formatDate, PLAN_STATUS, ROLE_IN_MEASURE } from '../../labels';
+import { PlanRevisions } from './revisions/PlanRevisions';
 
 const MEASURE_FIELDS = graphql(`
   fragment ReviewMeasure on Measure {
@@ -449,6 +450,7 @@ export default function PlanReview() {
   const draft = office && plan?.status === 'DRAFT';
   const departments = useQuery(DEPARTMENTS, {}, { skip: !draft });
   const [publish, publishing] = useMutation(PUBLISH);
+  const [, navigate] = useLocation();
   const [selected, setSelected] = useState<string | null>(null);
   const [onlyReview, setOnlyReview] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -490,7 +492,9 @@ export default function PlanReview() {
     try {
       const { publishPlan } = await publish({ planId: plan.id });
       message.success(`已发布，生成 ${publishPlan.taskCount} 项任务`);
-      q.reload();
+      // A revision is published into the plan it revises; the draft is gone.
+      if (publishPlan.id !== plan.id) navigate(`/plans/${publishPlan.id}`);
+      else q.reload();
     } catch (e) {
       message.error(`发布失败：${asApiError(e).message}`);
     }
@@ -551,6 +555,7 @@ export default function PlanReview() {
                 </Popconfirm>
               )}
             </Space>
+            <PlanRevisions key={plan.status} planId={plan.id} />
             <Descriptions
               size="small"
               style={{ margin: '12px 0' }}
