@@ -81,7 +81,10 @@ describe('compareMeasures', () => {
       [null, 'B', null],
     ]);
     const unmatched = compareMeasures([a], [{ ...a, id: 'A' }], new Map([['A', null]]));
-    expect(unmatched.map((p) => p.kinds)).toEqual([['REMOVED'], ['ADDED']]);
+    expect(unmatched.map((p) => [p.kinds, p.matchedBy])).toEqual([
+      [['REMOVED'], null],
+      [['ADDED'], 'OFFICE'],
+    ]);
   });
 
   it('marks a measure taken out of its order as MOVED, not the ones it passed', () => {

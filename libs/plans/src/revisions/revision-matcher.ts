@@ -83,8 +83,11 @@ export function compareMeasures(
   const inOrder = orderKept(draft.flatMap((d) => (matchOf.has(d.id) ? [matchOf.get(d.id)!.p.ordinal] : [])));
   const pairs: { key: number; pair: MeasurePair }[] = draft.map((d, i) => {
     const match = matchOf.get(d.id);
-    if (!match)
-      return { key: i, pair: { before: null, after: d, kinds: ['ADDED'], matchedBy: null, similarity: null } };
+    if (!match) {
+      // Said new by the office (an override to nothing), or found like nothing published.
+      const matchedBy: MatchedBy | null = overrides.has(d.id) && overrides.get(d.id) === null ? 'OFFICE' : null;
+      return { key: i, pair: { before: null, after: d, kinds: ['ADDED'], matchedBy, similarity: null } };
+    }
     const p = match.p;
     return {
       key: i,

@@ -17,7 +17,8 @@ export class MeasureChange {
 
   @Field(() => String, {
     nullable: true,
-    description: 'How before and after were paired: OFFICE (set by setMeasureMatch), CODE, TITLE or SIMILARITY.',
+    description:
+      'How before and after were paired: OFFICE (setMeasureMatch, also for a measure it said is new), CODE, TITLE or SIMILARITY.',
   })
   matchedBy!: string | null;
 

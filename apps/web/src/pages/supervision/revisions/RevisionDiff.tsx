@@ -189,12 +189,12 @@ function MatchEditor({ change, diff, onDiff }: { change: Change; diff: Diff; onD
     }
   };
   return (
-    <Space wrap style={{ marginTop: 8 }}>
+    <Space wrap style={{ marginTop: 8, display: 'flex' }}>
       <span>对应现行措施：</span>
       <Select
         style={{ minWidth: 320 }}
         size="small"
-        aria-label="对应现行措施"
+        aria-label={`${change.after!.code} 对应现行措施`}
         data-testid="match-select"
         value={change.before?.id ?? NO_MATCH}
         loading={setting}
@@ -206,7 +206,7 @@ function MatchEditor({ change, diff, onDiff }: { change: Change; diff: Diff; onD
           ...diff.published.measures.map((m) => ({ value: m.id, label: `${m.code} ${m.title}` })),
         ]}
       />
-      {change.matchedBy === 'OFFICE' || (!change.before && change.kinds.includes('ADDED')) ? (
+      {change.matchedBy === 'OFFICE' ? (
         <Button size="small" onClick={reset} loading={resetting}>
           恢复自动对应
         </Button>
