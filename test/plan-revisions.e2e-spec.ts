@@ -322,8 +322,26 @@ describe('plan revisions (规划修订)', () => {
       expect(audit.after).toMatchObject({ revision: 2, tasksCreated: 3 });
     });
 
-    it('has no draft left to diff: it became revision 2', async () => {
+    it('has no draft left to diff: it became revision 2, which publishing it again answers', async () => {
       expect(codeOf(await diff(draftId))).toBe('NOT_FOUND');
+      const again = await t.gql<{ publishPlan: { id: string; revision: number } }>(
+        'mutation($id: ID!) { publishPlan(planId: $id) { id revision } }',
+        { id: draftId },
+        'rev.sup',
+      );
+      expect(again.data!.publishPlan).toEqual({ id: planId, revision: 2 });
+      expect((await tasksOf(planId)).size).toBe(after.size);
+    });
+
+    it('finds the plan again from either version of its text', async () => {
+      for (const text of [ORIGINAL, REVISION]) {
+        const imported = await t.gql<{ importPlanDocument: { plans: { id: string }[] } }>(
+          IMPORT,
+          { input: { text } },
+          'rev.sup',
+        );
+        expect(imported.data!.importPlanDocument.plans.map((p) => p.id)).toEqual([planId]);
+      }
     });
   });
 });

@@ -144,7 +144,15 @@ export class PlanImportService {
   private async findExisting(m: EntityManager, hash: string): Promise<ImportOutcome | null> {
     const document = await m.getRepository(PlanDocument).findOneBy({ textHash: hash });
     if (!document) return null;
-    const plans = await m.getRepository(Plan).find({ where: { documentId: document.id }, order: { ordinal: 'ASC' } });
+    // A plan revised since holds its latest document; an earlier version's text still finds it.
+    const plans = await m
+      .getRepository(Plan)
+      .createQueryBuilder('p')
+      .where('p.document_id = :d OR p.id IN (SELECT plan_id FROM plan_revision WHERE document_id = :d)', {
+        d: document.id,
+      })
+      .orderBy('p.ordinal')
+      .getMany();
     return { plans, warnings: document.warnings.map(formatWarning) };
   }
 

@@ -32,7 +32,7 @@ export class PlanPublishingService {
         .setLock('pessimistic_write')
         .where('p.id = :planId', { planId })
         .getOne();
-      if (!plan) throw new NotFoundError('Plan', planId);
+      if (!plan) return this.publishedRevision(m, scope, planId);
       this.scopes.assertCanManageJurisdiction(scope, plan.jurisdictionId);
       if (plan.status === PlanStatus.PUBLISHED) return plan;
       if (plan.status === PlanStatus.ARCHIVED) throw new BadInputError('规划已归档，不能发布 (plan is archived)');
@@ -73,6 +73,18 @@ export class PlanPublishingService {
       });
       return { ...plan, status: PlanStatus.PUBLISHED };
     });
+  }
+
+  /** A draft revision published already is gone into its plan: publishing it again answers that plan. */
+  private async publishedRevision(m: EntityManager, scope: AccessScope, draftId: string): Promise<Plan> {
+    const [row]: { planId: string }[] = await m.query(
+      'SELECT plan_id AS "planId" FROM plan_revision WHERE draft_plan_id = $1',
+      [draftId],
+    );
+    const plan = row && (await m.getRepository(Plan).findOneBy({ id: row.planId }));
+    if (!plan) throw new NotFoundError('Plan', draftId);
+    this.scopes.assertCanManageJurisdiction(scope, plan.jurisdictionId);
+    return plan;
   }
 
   private async publishRevision(m: EntityManager, scope: AccessScope, draft: Plan, publishedId: string): Promise<Plan> {
