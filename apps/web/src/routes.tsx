@@ -77,6 +77,7 @@ const TaskPage = page(() => import('./pages/task/TaskPage'));
 const PlanList = page(() => import('./pages/supervision/PlanList'));
 const ImportPlan = page(() => import('./pages/supervision/ImportPlan'));
 const PlanReview = page(() => import('./pages/supervision/PlanReview'));
+const RevisionDiff = page(() => import('./pages/supervision/revisions/RevisionDiff'));
 const OverdueQueue = page(() => import('./pages/supervision/OverdueQueue'));
 const ReviewQueue = page(() => import('./pages/supervision/ReviewQueue'));
 const Evaluations = page(() => import('./pages/supervision/Evaluations'));
@@ -137,6 +138,7 @@ export function AppRoutes() {
         </Route>
         <Route path="/plans">{gate(READERS, <PlanList />)}</Route>
         <Route path="/plans/import">{gate(OFFICE, <ImportPlan />)}</Route>
+        <Route path="/plans/:id/revision-diff">{gate(OFFICE, <RevisionDiff />)}</Route>
         <Route path="/plans/:id">{gate(READERS, <PlanReview />)}</Route>
         <Route path="/overdue">{gate(READERS, <OverdueQueue />)}</Route>
         <Route path="/reviews">{gate(OFFICE, <ReviewQueue />)}</Route>

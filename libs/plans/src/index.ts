@@ -7,3 +7,6 @@ export * from './indicator.entity.js';
 export * from './plans.service.js';
 export * from './plan-import.service.js';
 export * from './plans.module.js';
+export * from './revisions/plan-revisions.service.js';
+export * from './revisions/revision-matcher.js';
+export * from './revisions/dtos/plan-revision-diff.type.js';

@@ -43,4 +43,11 @@ export class Measure {
   @Field(() => Int, { description: '1-based line of the measure in the imported document.' })
   @Column({ name: 'source_line' })
   sourceLine!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The revision that dropped this measure; its tasks stay, cancelled.',
+  })
+  @Column({ name: 'removed_in_revision', type: 'int', nullable: true })
+  removedInRevision!: number | null;
 }

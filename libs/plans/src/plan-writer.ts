@@ -25,7 +25,13 @@ export class PlanWriter {
     private readonly registry: Registry,
   ) {}
 
-  async write(documentId: string, draft: DraftDocument, jurisdictionIds: Map<string, string>): Promise<Plan[]> {
+  /** `revises`: by the plan's index in the document, the published plan it is a draft revision of. */
+  async write(
+    documentId: string,
+    draft: DraftDocument,
+    jurisdictionIds: Map<string, string>,
+    revises: Map<number, Plan> = new Map(),
+  ): Promise<Plan[]> {
     const owners = draft.plans.map((p) => this.ownerOf(p));
     const targets = draft.plans.flatMap((p, i) => [
       ...p.measures.flatMap((mm) => mm.assignments.map((a) => a.target)),
@@ -42,6 +48,7 @@ export class PlanWriter {
         jurisdictionIds.get(p.jurisdictionKey)!,
         owner,
         departmentIds,
+        revises.get(i) ?? null,
       );
       const measureIds = await this.insertMeasures(plan.id, p.measures);
       await this.insertAssignments(assignmentRows(p.measures, measureIds, owner), departmentIds);
@@ -83,6 +90,7 @@ export class PlanWriter {
     jurisdictionId: string,
     owner: DepartmentTarget | null,
     departmentIds: Map<string, string>,
+    revises: Plan | null,
   ): Promise<Plan> {
     const repo = this.m.getRepository(Plan);
     return repo.save(
@@ -107,6 +115,9 @@ export class PlanWriter {
           holdsMeasures: s.holdsMeasures,
         })),
         createdAt: new Date(),
+        revisionOfId: revises?.id ?? null,
+        // The number it will take when published.
+        revision: revises ? revises.revision + 1 : 1,
       }),
     );
   }

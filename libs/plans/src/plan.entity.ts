@@ -87,4 +87,14 @@ export class Plan {
   @Field({ description: '政务公开: shown at /public/plans/<id> without login.' })
   @Column({ default: false })
   public!: boolean;
+
+  @Field(() => Int, {
+    description: '1 for the first published version; a draft revision carries the number it will take.',
+  })
+  @Column({ default: 1 })
+  revision!: number;
+
+  /** 规划修订: the published plan this draft revises. */
+  @Column({ name: 'revision_of_id', type: 'uuid', nullable: true })
+  revisionOfId!: string | null;
 }

@@ -15,9 +15,15 @@ import { PlanReviewService } from './plan-review.service.js';
 import { Plan } from './plan.entity.js';
 import { PlansResolver } from './plans.resolver.js';
 import { PlansService } from './plans.service.js';
+import { MeasureMatch } from './revisions/measure-match.entity.js';
+import { PlanRevisionsResolver } from './revisions/plan-revisions.resolver.js';
+import { PlanRevisionsService } from './revisions/plan-revisions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PlanDocument, Plan, Measure, Assignment, Indicator]), DepartmentsModule],
+  imports: [
+    TypeOrmModule.forFeature([PlanDocument, Plan, Measure, Assignment, Indicator, MeasureMatch]),
+    DepartmentsModule,
+  ],
   providers: [
     PlansService,
     PlanImportService,
@@ -30,7 +36,9 @@ import { PlansService } from './plans.service.js';
     AssignmentMergeParticipant,
     DepartmentMentions,
     ProvisionalMentionsResolver,
+    PlanRevisionsService,
+    PlanRevisionsResolver,
   ],
-  exports: [PlansService, PlanImportService],
+  exports: [PlansService, PlanImportService, PlanRevisionsService],
 })
 export class PlansModule {}

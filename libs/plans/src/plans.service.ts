@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { byKeys, ForbiddenError, groupByKeys, NotFoundError, RequestLoaders } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { Assignment } from './assignment.entity.js';
@@ -65,11 +65,12 @@ export class PlansService {
     );
   }
 
+  /** The plan's current measures: one a revision dropped is reached through its tasks only. */
   measuresOfPlanLoader(request: object) {
     return this.loaders.get<string, Measure[]>(request, 'plan.measures', async (planIds) => {
       const rows = await this.dataSource
         .getRepository(Measure)
-        .find({ where: { planId: In([...planIds]) }, order: { ordinal: 'ASC' } });
+        .find({ where: { planId: In([...planIds]), removedInRevision: IsNull() }, order: { ordinal: 'ASC' } });
       return groupByKeys(planIds, rows, (m) => m.planId);
     });
   }

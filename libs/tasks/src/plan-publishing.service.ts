@@ -6,11 +6,13 @@ import { AuditService } from '@app/audit';
 import { AccessScopeService, type AccessScope } from '@app/auth';
 import { Plan, PlanStatus } from '@app/plans';
 import { TaskEvents } from './events/task-events.js';
+import { PlanRevisionPublisher } from './plan-revision-publisher.js';
 
 /**
  * 发布: every assignment of every measure becomes a task due on the measure's deadline
  * (the plan's last day when it has none). Idempotent: tasks are unique per measure and
- * department, and publishing a published plan changes nothing.
+ * department, and publishing a published plan changes nothing. A draft revision is published into
+ * the plan it revises (PlanRevisionPublisher), which is returned.
  */
 @Injectable()
 export class PlanPublishingService {
@@ -19,6 +21,7 @@ export class PlanPublishingService {
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
     private readonly events: TaskEvents,
+    private readonly revisions: PlanRevisionPublisher,
   ) {}
 
   publish(scope: AccessScope, planId: string): Promise<Plan> {
@@ -29,13 +32,19 @@ export class PlanPublishingService {
         .setLock('pessimistic_write')
         .where('p.id = :planId', { planId })
         .getOne();
-      if (!plan) throw new NotFoundError('Plan', planId);
+      if (!plan) return this.publishedRevision(m, scope, planId);
       this.scopes.assertCanManageJurisdiction(scope, plan.jurisdictionId);
       if (plan.status === PlanStatus.PUBLISHED) return plan;
       if (plan.status === PlanStatus.ARCHIVED) throw new BadInputError('规划已归档，不能发布 (plan is archived)');
       await this.assertPublishable(m, plan);
+      if (plan.revisionOfId) return this.publishRevision(m, scope, plan, plan.revisionOfId);
       const created = await this.createTasks(m, plan.id);
       await m.getRepository(Plan).update({ id: plan.id }, { status: PlanStatus.PUBLISHED, publishedAt: new Date() });
+      await m.query(
+        `INSERT INTO plan_revision (plan_id, revision, document_id, title, source_text, published_by, published_at)
+         VALUES ($1, 1, $2, $3, $4, $5, now())`,
+        [plan.id, plan.documentId, plan.title, plan.sourceText, scope.user.id],
+      );
       await this.audit.record(
         m,
         scope.user.id,
@@ -64,6 +73,44 @@ export class PlanPublishingService {
       });
       return { ...plan, status: PlanStatus.PUBLISHED };
     });
+  }
+
+  /** A draft revision published already is gone into its plan: publishing it again answers that plan. */
+  private async publishedRevision(m: EntityManager, scope: AccessScope, draftId: string): Promise<Plan> {
+    const [row]: { planId: string }[] = await m.query(
+      'SELECT plan_id AS "planId" FROM plan_revision WHERE draft_plan_id = $1',
+      [draftId],
+    );
+    const plan = row && (await m.getRepository(Plan).findOneBy({ id: row.planId }));
+    if (!plan) throw new NotFoundError('Plan', draftId);
+    this.scopes.assertCanManageJurisdiction(scope, plan.jurisdictionId);
+    return plan;
+  }
+
+  private async publishRevision(m: EntityManager, scope: AccessScope, draft: Plan, publishedId: string): Promise<Plan> {
+    const published = await m
+      .getRepository(Plan)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :publishedId', { publishedId })
+      .getOneOrFail();
+    this.scopes.assertCanManageJurisdiction(scope, published.jurisdictionId);
+    const outcome = await this.revisions.publish(m, scope, draft, published);
+    await this.audit.recordMany(
+      m,
+      scope.user.id,
+      'task.create',
+      'task',
+      outcome.created.map((t) => ({ entityId: t.id, after: t })),
+    );
+    if (outcome.created.length)
+      await this.events.emit(m, {
+        kind: 'TASKS_PUBLISHED',
+        actorId: scope.user.id,
+        planId: published.id,
+        departments: countByDepartment(outcome.created),
+      });
+    return m.getRepository(Plan).findOneByOrFail({ id: published.id });
   }
 
   /** Every measure needs an owner and a due date before it can become work. */

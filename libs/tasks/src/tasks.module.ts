@@ -11,6 +11,7 @@ import { TaskEvents } from './events/task-events.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
+import { PlanRevisionPublisher } from './plan-revision-publisher.js';
 import { PlanPublishingService } from './plan-publishing.service.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { ExtensionsResolver, ProgressReportsResolver } from './progress-reports.resolver.js';
@@ -42,6 +43,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskUpdatesService,
     ProgressReportsService,
     ExtensionsService,
+    PlanRevisionPublisher,
     WorkQueuesService,
     PlanPublishingService,
     UserDirectory,

@@ -10,4 +10,7 @@ export class ImportPlanDocumentInput {
 
   @Field(() => String, { nullable: true })
   fileName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Read the document as a revision of this published plan.' })
+  revisionOf?: string | null;
 }

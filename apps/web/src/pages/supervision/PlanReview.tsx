@@ -2,6 +2,7 @@ import { Col, Empty, Row, Space, Switch, Typography } from 'antd';
 import { useParams } from 'wouter';
 import { PageState } from '../../components/PageState';
 import { PlanPublicity } from './PlanPublicity';
+import { PlanRevisions } from './revisions/PlanRevisions';
 import { ImportWarnings } from './plan-review/ImportWarnings';
 import { IndicatorsCard } from './plan-review/IndicatorsCard';
 import { MeasureCard } from './plan-review/MeasureCard';
@@ -35,6 +36,7 @@ export default function PlanReview() {
               publishing={r.publishing}
               onPublish={r.doPublish}
             />
+            <PlanRevisions key={plan.status} planId={plan.id} />
             <PlanSummary plan={plan} />
             {r.office && <PlanPublicity planId={plan.id} status={plan.status} />}
             <ImportWarnings warnings={plan.importWarnings} onGoto={r.scrollTo} />

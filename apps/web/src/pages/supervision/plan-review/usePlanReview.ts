@@ -1,5 +1,6 @@
 import { App } from 'antd';
 import { useMemo, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
 import { asApiError } from '../../../api/client';
 import { useMutation, useQuery } from '../../../api/hooks';
 import { useUser } from '../../../auth/session';
@@ -57,12 +58,15 @@ export function usePlanReview(id: string) {
       d.plan ? { plan: { ...d.plan, measures: d.plan.measures.map((x) => (x.id === m.id ? m : x)) } } : d,
     );
 
+  const [, navigate] = useLocation();
   const doPublish = async () => {
     if (!plan) return;
     try {
       const { publishPlan } = await publish({ planId: plan.id });
       message.success(`已发布，生成 ${publishPlan.taskCount} 项任务`);
-      q.reload();
+      // A revision is published into the plan it revises; the draft is gone.
+      if (publishPlan.id !== plan.id) navigate(`/plans/${publishPlan.id}`);
+      else q.reload();
     } catch (e) {
       message.error(`发布失败：${asApiError(e).message}`);
     }
