@@ -8,6 +8,7 @@ import {
 } from './department-merge/provisional-task-count.resolver.js';
 import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
 import { TaskEvents } from './events/task-events.js';
+import { TaskListFilters, TaskSnapshotFields } from './extensions/task-sql-extensions.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
@@ -35,6 +36,8 @@ import { WorkQueuesService } from './work-queues.service.js';
   providers: [
     TaskAccess,
     TaskEvents,
+    TaskListFilters,
+    TaskSnapshotFields,
     TaskIndicators,
     TasksService,
     TaskUpdatesService,
@@ -58,6 +61,8 @@ import { WorkQueuesService } from './work-queues.service.js';
     TasksService,
     TaskAccess,
     TaskEvents,
+    TaskListFilters,
+    TaskSnapshotFields,
     TaskIndicators,
     TaskUpdatesService,
     PlanPublishingService,
