@@ -7,3 +7,4 @@ export * from './indicator.entity.js';
 export * from './plans.service.js';
 export * from './plan-import.service.js';
 export * from './plans.module.js';
+export * from './department-plan-work.js';

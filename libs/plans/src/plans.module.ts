@@ -13,11 +13,13 @@ import { PlanReviewService } from './plan-review.service.js';
 import { Plan } from './plan.entity.js';
 import { PlansResolver } from './plans.resolver.js';
 import { PlansService } from './plans.service.js';
+import { DepartmentPlanWork } from './department-plan-work.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PlanDocument, Plan, Measure, Assignment, Indicator]), DepartmentsModule],
   providers: [
     PlansService,
+    DepartmentPlanWork,
     PlanImportService,
     PlanReviewService,
     PlansResolver,
@@ -27,6 +29,6 @@ import { PlansService } from './plans.service.js';
     DepartmentMentions,
     ProvisionalMentionsResolver,
   ],
-  exports: [PlansService, PlanImportService],
+  exports: [PlansService, PlanImportService, DepartmentPlanWork],
 })
 export class PlansModule {}

@@ -7,6 +7,7 @@ import {
   ProvisionalTaskCountResolver,
 } from './department-merge/provisional-task-count.resolver.js';
 import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
+import { TaskPlanWork } from './department-plan-work.source.js';
 import { TaskEvents } from './events/task-events.js';
 import { TaskListFilters, TaskSnapshotFields } from './extensions/task-sql-extensions.js';
 import { ExtensionRequest } from './extension-request.entity.js';
@@ -54,6 +55,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     PlanPublishingResolver,
     MeasureTasksResolver,
     TaskMergeParticipant,
+    TaskPlanWork,
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
   ],
