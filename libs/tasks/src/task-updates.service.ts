@@ -188,7 +188,7 @@ export class TaskUpdatesService {
     // that runs after the statement above): read again for the audit entry.
     if ('due_date' in changes && this.snapshotFields.names.length) {
       const [extras]: Record<string, unknown>[] = await m.query(
-        `SELECT ${this.snapshotFields.selectList('t').slice(2)} FROM task t WHERE t.id = $1`,
+        `SELECT ${this.snapshotFields.columns('t')} FROM task t WHERE t.id = $1`,
         [task.id],
       );
       updated.snapshotExtras = extras!;

@@ -53,9 +53,14 @@ export class TaskSnapshotFields {
     return [...this.fields.keys()];
   }
 
-  /** `, <expr> AS "<name>"…` to follow a select list over `taskAlias`; empty when none registered. */
+  /** `<expr> AS "<name>", …` over `taskAlias`; empty when none registered. */
+  columns(taskAlias: string): string {
+    return [...this.fields].map(([name, expression]) => `${expression(taskAlias)} AS "${name}"`).join(', ');
+  }
+
+  /** columns() to follow a select list: with its leading comma, or empty. */
   selectList(taskAlias: string): string {
-    return [...this.fields].map(([name, expression]) => `, ${expression(taskAlias)} AS "${name}"`).join('');
+    return this.fields.size ? `, ${this.columns(taskAlias)}` : '';
   }
 
   /** `'<name>', <expr>…` for a jsonb_build_object over `taskAlias`, each preceded by a comma. */
