@@ -7,6 +7,7 @@ import { EscalationStateWithoutDepartment1764900000000 } from '../libs/database/
 import { EventReferencesPerStatement1764900100000 } from '../libs/database/src/migrations/1764900100000-event-references-per-statement.js';
 import { AssignmentSource1765100000000 } from '../libs/database/src/migrations/1765100000000-assignment-source.js';
 import { AccountRevocation1765300000000 } from '../libs/database/src/migrations/1765300000000-account-revocation.js';
+import { EscalationNoticeDue1766500000000 } from '../libs/database/src/migrations/1766500000000-escalation-notice-due.js';
 import { migrations } from '../libs/database/src/migrations/index.js';
 import { ADMIN_URL } from './support/database-url.js';
 
@@ -352,5 +353,84 @@ describe('migration 1765300000000 (account revocation) up, down and up', () => {
     expect(await columns()).toEqual([]);
     await db.runMigrations({ transaction: 'each' });
     expect(await columns()).toEqual(['active', 'token_version']);
+  });
+});
+
+// Escalation keeps the notices awaiting a response itself; a database in use carries its notices over.
+describe('migration 1766500000000 (escalation_notice_due, trigger SQL files) on a database in use', () => {
+  const scratch = scratchDatabase();
+  let db: DataSource;
+  const at = migrations.indexOf(EscalationNoticeDue1766500000000);
+  const ids: Record<string, string> = {};
+  const event = (noticeId: string, dueDate: string) =>
+    db.query(`INSERT INTO escalation_event (task_id, level, due_date, as_of, notice_id) VALUES ($1, 4, $2, $2, $3)`, [
+      ids.task,
+      dueDate,
+      noticeId,
+    ]);
+
+  beforeAll(async () => {
+    await scratch.create();
+    db = await scratch.migrated(at);
+    const [row] = await db.query(`
+      WITH j AS (INSERT INTO jurisdiction (key, name, level) VALUES ('m', '迁移市', 'CITY') RETURNING id),
+      f AS (INSERT INTO department_function (code, name, name_template, short_template)
+            VALUES ('MIG', '迁移', '{j}迁移局', '迁移局') RETURNING code),
+      d AS (INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
+            SELECT 'm.MIG', j.id, f.code, '迁移市迁移局', '迁移局' FROM j, f RETURNING id, jurisdiction_id),
+      u AS (INSERT INTO app_user (username, password_hash, display_name, role)
+            VALUES ('sup', 'x', '督查室', 'ADMIN') RETURNING id),
+      doc AS (INSERT INTO plan_document (text_hash, text) VALUES ('m', 'm') RETURNING id),
+      p AS (INSERT INTO plan (document_id, ordinal, title, status, jurisdiction_id, source_text, start_line, end_line)
+            SELECT doc.id, 1, '规划', 'PUBLISHED', j.id, '', 0, 0 FROM doc, j RETURNING id),
+      m AS (INSERT INTO measure (plan_id, ordinal, code, title, text, source_line)
+            SELECT p.id, 1, '1', '措施', '措施', 0 FROM p RETURNING id, plan_id),
+      t AS (INSERT INTO task (measure_id, plan_id, department_id, role, status, due_date, original_due_date)
+            SELECT m.id, m.plan_id, d.id, 'LEAD', 'IN_PROGRESS', '2025-01-10', '2025-01-10' FROM m, d RETURNING id),
+      n AS (INSERT INTO supervision_notice
+              (jurisdiction_id, year, seq, number, department_id, requirements, response_due, issued_by, status)
+            SELECT d.jurisdiction_id, 2025, v.seq, v.number, d.id, '整改', v.due::date, u.id, v.status
+            FROM d, u, (VALUES (1, '督办〔2025〕1号', '2025-02-01', 'ISSUED'), (2, '督办〔2025〕2号', '2025-03-01', 'RESPONDED'))
+              v(seq, number, due, status)
+            RETURNING id, status),
+      nt AS (INSERT INTO supervision_notice_task (notice_id, task_id) SELECT n.id, t.id FROM n, t)
+      SELECT (SELECT id FROM t) AS task, (SELECT id FROM n WHERE status = 'ISSUED') AS issued,
+             (SELECT id FROM n WHERE status = 'RESPONDED') AS responded`);
+    Object.assign(ids, row);
+    await db.destroy();
+    db = await scratch.migrated(at + 1);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await scratch.drop();
+  });
+
+  it("carries each notice's tasks and response date over, awaiting while the notice is ISSUED", async () => {
+    expect(
+      await db.query(
+        `SELECT notice_id, task_id, response_due::text, awaiting FROM escalation_notice_due ORDER BY response_due`,
+      ),
+    ).toEqual([
+      { notice_id: ids.issued, task_id: ids.task, response_due: '2025-02-01', awaiting: true },
+      { notice_id: ids.responded, task_id: ids.task, response_due: '2025-03-01', awaiting: false },
+    ]);
+    await event(ids.issued!, '2025-01-10');
+    await expect(event('00000000-0000-4000-8000-000000000000', '2025-01-11')).rejects.toMatchObject({
+      driverError: { code: '23503' },
+    });
+  });
+
+  it('checks events against supervision_notice again on the way down, and escalation_notice_due on the way up', async () => {
+    await db.undoLastMigration({ transaction: 'each' });
+    const [{ exists }] = await db.query(`SELECT to_regclass('escalation_notice_due') IS NOT NULL AS exists`);
+    expect(exists).toBe(false);
+    await event(ids.responded!, '2025-01-12');
+    await expect(event('00000000-0000-4000-8000-000000000000', '2025-01-13')).rejects.toMatchObject({
+      driverError: { code: '23503' },
+    });
+    await db.runMigrations({ transaction: 'each' });
+    expect(await db.query('SELECT count(*)::int AS n FROM escalation_notice_due')).toEqual([{ n: 2 }]);
+    await event(ids.responded!, '2025-01-14');
   });
 });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ForbiddenError } from '@app/common';
 import type { AuthUser } from './auth-user.js';
+import { JurisdictionDirectory } from './jurisdiction-directory.js';
 import { UserRole } from './user-role.js';
 
 /** What a caller may see: everything (ADMIN), a jurisdiction subtree, or one department's work. */
@@ -24,7 +23,7 @@ const SUBTREE_TTL_MS = 60_000;
 export class AccessScopeService {
   private readonly subtrees = new Map<string, { ids: Promise<string[]>; at: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly registry: JurisdictionDirectory) {}
 
   async of(user: AuthUser): Promise<AccessScope> {
     if (user.role === UserRole.ADMIN) return { user, jurisdictionIds: null, departmentId: null };
@@ -71,14 +70,7 @@ export class AccessScopeService {
   private subtree(rootId: string): Promise<string[]> {
     const cached = this.subtrees.get(rootId);
     if (cached && Date.now() - cached.at < SUBTREE_TTL_MS) return cached.ids;
-    const ids = this.dataSource
-      .query(
-        `WITH RECURSIVE t AS (SELECT id FROM jurisdiction WHERE id = $1
-           UNION ALL SELECT j.id FROM jurisdiction j JOIN t ON j.parent_id = t.id)
-         SELECT id FROM t`,
-        [rootId],
-      )
-      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+    const ids = this.registry.subtree(rootId);
     this.subtrees.set(rootId, { ids, at: Date.now() });
     ids.catch(() => this.subtrees.delete(rootId));
     return ids;

@@ -6,6 +6,7 @@ import { AccessScopeService } from './access-scope.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { JurisdictionDirectory } from './jurisdiction-directory.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { UserAccountsService } from './user-accounts.service.js';
 import { User } from './user.entity.js';
@@ -25,10 +26,11 @@ import { UsersService } from './users.service.js';
     UserStatusCache,
     UserStatusChannel,
     AccessScopeService,
+    JurisdictionDirectory,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService, AccessScopeService, UserStatusChannel],
+  exports: [AuthService, UsersService, AccessScopeService, JurisdictionDirectory, UserStatusChannel],
 })
 export class AuthModule {}

@@ -12,3 +12,4 @@ export * from './dtos/create-user.input.js';
 export * from './department-users.js';
 export * from './dtos/user-patch.input.js';
 export * from './user-status.channel.js';
+export * from './jurisdiction-directory.js';

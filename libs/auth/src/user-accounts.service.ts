@@ -7,6 +7,7 @@ import { lockKey } from '@app/database';
 import { AccessScopeService, type AccessScope } from './access-scope.service.js';
 import { hashPassword } from './auth.service.js';
 import type { UserPatch } from './dtos/user-patch.input.js';
+import { JurisdictionDirectory } from './jurisdiction-directory.js';
 import { assertLiaisonHasDepartment, resolveJurisdiction } from './user-placement.js';
 import { User } from './user.entity.js';
 import { UserRole } from './user-role.js';
@@ -35,6 +36,7 @@ export class UserAccountsService {
     private readonly audit: AuditService,
     private readonly scopes: AccessScopeService,
     private readonly statusChannel: UserStatusChannel,
+    private readonly registry: JurisdictionDirectory,
   ) {}
 
   /** The accounts within the caller's reach, optionally of one jurisdiction or department. */
@@ -138,7 +140,7 @@ export class UserAccountsService {
       displayName: patch.displayName?.trim() || user.displayName,
       role,
       departmentId,
-      jurisdictionId: await resolveJurisdiction(m, { role, departmentId, jurisdictionId }),
+      jurisdictionId: await resolveJurisdiction(m, this.registry, { role, departmentId, jurisdictionId }),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError } from '@app/common';
+import type { JurisdictionDirectory } from './jurisdiction-directory.js';
 import { UserRole } from './user-role.js';
 
 /** Where an account sits: its role, its department (required for LIAISON), its jurisdiction. */
@@ -18,21 +19,23 @@ export function assertLiaisonHasDepartment(placement: UserPlacement): void {
  * The account's jurisdiction: its department's when it has one (a jurisdiction given as well must
  * be that one), else the one given, which only an ADMIN may go without.
  */
-export async function resolveJurisdiction(m: EntityManager, placement: UserPlacement): Promise<string | null> {
+export async function resolveJurisdiction(
+  m: EntityManager,
+  registry: JurisdictionDirectory,
+  placement: UserPlacement,
+): Promise<string | null> {
   if (placement.departmentId) {
-    const rows: { jurisdiction_id: string }[] = await m.query('SELECT jurisdiction_id FROM department WHERE id = $1', [
-      placement.departmentId,
-    ]);
-    if (!rows[0]) throw new NotFoundError('Department', placement.departmentId);
-    if (placement.jurisdictionId && placement.jurisdictionId !== rows[0].jurisdiction_id)
+    const jurisdictionId = await registry.jurisdictionOfDepartment(m, placement.departmentId);
+    if (!jurisdictionId) throw new NotFoundError('Department', placement.departmentId);
+    if (placement.jurisdictionId && placement.jurisdictionId !== jurisdictionId)
       throw new BadInputError('部门不属于该辖区 (department is not in that jurisdiction)');
-    return rows[0].jurisdiction_id;
+    return jurisdictionId;
   }
   if (!placement.jurisdictionId) {
     if (placement.role === UserRole.ADMIN) return null;
     throw new BadInputError('须指定辖区 (jurisdictionId required)');
   }
-  const found: unknown[] = await m.query('SELECT 1 FROM jurisdiction WHERE id = $1', [placement.jurisdictionId]);
-  if (!found.length) throw new NotFoundError('Jurisdiction', placement.jurisdictionId);
+  if (!(await registry.jurisdictionExists(m, placement.jurisdictionId)))
+    throw new NotFoundError('Jurisdiction', placement.jurisdictionId);
   return placement.jurisdictionId;
 }

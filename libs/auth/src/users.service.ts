@@ -7,6 +7,7 @@ import { AccessScopeService, type AccessScope } from './access-scope.service.js'
 import { hashPassword } from './auth.service.js';
 import type { CreateUserInput } from './dtos/create-user.input.js';
 import { User } from './user.entity.js';
+import { JurisdictionDirectory } from './jurisdiction-directory.js';
 import { assertLiaisonHasDepartment, resolveJurisdiction } from './user-placement.js';
 
 const USERNAME_RE = /^[a-zA-Z0-9_.-]{3,64}$/;
@@ -18,6 +19,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly scopes: AccessScopeService,
+    private readonly registry: JurisdictionDirectory,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -32,7 +34,7 @@ export class UsersService {
   async create(scope: AccessScope, input: CreateUserInput): Promise<User> {
     this.validate(input);
     return this.dataSource.transaction(async (m) => {
-      const jurisdictionId = await resolveJurisdiction(m, input);
+      const jurisdictionId = await resolveJurisdiction(m, this.registry, input);
       this.scopes.assertCanManageAccount(scope, input.role, jurisdictionId);
       const exists = await m.getRepository(User).existsBy({ username: input.username });
       if (exists) throw new ConflictError(`用户名 ${input.username} 已存在 (username taken)`);
@@ -55,7 +57,7 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const existing = await m.getRepository(User).findOneBy({ username: input.username });
       if (existing) return existing;
-      return this.insert(m, input, await resolveJurisdiction(m, input), options.active ?? true);
+      return this.insert(m, input, await resolveJurisdiction(m, this.registry, input), options.active ?? true);
     });
   }
 

@@ -6,3 +6,4 @@ export * from './ensure-database.js';
 export * from './entity-rows.js';
 export * from './prepared-query.js';
 export * from './sql-where.js';
+export * from './sql-files.js';

@@ -11,6 +11,7 @@ import { DepartmentMergeParticipants } from './registry-admin/department-merge-p
 import { DepartmentMergeService } from './registry-admin/department-merge.service.js';
 import { JurisdictionAdminService } from './registry-admin/jurisdiction-admin.service.js';
 import { RegistryAdminResolver } from './registry-admin/registry-admin.resolver.js';
+import { RegistryLookup } from './registry-lookup.js';
 import { RegistrySeeder } from './registry-seeder.service.js';
 import { RegistryImportService } from './registry-sheet/registry-import.service.js';
 import { RegistrySheetController } from './registry-sheet/registry-sheet.controller.js';
@@ -21,6 +22,7 @@ import { RegistrySheetController } from './registry-sheet/registry-sheet.control
   providers: [
     DepartmentsService,
     RegistrySeeder,
+    RegistryLookup,
     JurisdictionAdminService,
     DepartmentAdminService,
     DepartmentMergeParticipants,

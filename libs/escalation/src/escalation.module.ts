@@ -11,8 +11,10 @@ import { EscalationEventsService } from './sweep/escalation-events.service.js';
 import { EscalationSweepJobsService } from './sweep/escalation-sweep-jobs.service.js';
 import { EscalationSweepQueue } from './sweep/escalation-sweep.queue.js';
 import { EscalationSweepResolver, TaskEscalationsResolver } from './sweep/escalation-sweep.resolver.js';
+import { TaskEscalationLevelResolver } from './task-level/task-escalation-level.resolver.js';
+import { TaskEscalationLevels } from './task-level/task-escalation-levels.service.js';
 
-/** API side: on-demand sweeps (queued for the worker), Task.escalations, holiday schedules, plan policies. */
+/** API side: on-demand sweeps (queued for the worker), Task.escalations and escalationLevel (and the task list's minEscalationLevel), holiday schedules, plan policies. */
 @Module({
   imports: [TypeOrmModule.forFeature([EscalationEvent]), EscalationCoreModule, TasksModule],
   providers: [
@@ -21,6 +23,8 @@ import { EscalationSweepResolver, TaskEscalationsResolver } from './sweep/escala
     EscalationSweepJobsService,
     EscalationSweepResolver,
     TaskEscalationsResolver,
+    TaskEscalationLevels,
+    TaskEscalationLevelResolver,
     HolidayCalendarResolver,
     HolidayScheduleService,
     PlanPolicyService,

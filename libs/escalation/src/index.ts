@@ -16,3 +16,5 @@ export * from './sweep/catch-up-sweep.js';
 export * from './escalation-core.module.js';
 export * from './escalation.module.js';
 export * from './escalation-worker.module.js';
+export * from './notices/escalation-notices.service.js';
+export * from './notices/escalation-notices.module.js';

@@ -10,3 +10,4 @@ export * from './plans.module.js';
 export * from './revisions/plan-revisions.service.js';
 export * from './revisions/revision-matcher.js';
 export * from './revisions/dtos/plan-revision-diff.type.js';
+export * from './department-plan-work.js';

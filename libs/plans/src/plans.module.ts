@@ -18,6 +18,7 @@ import { PlansService } from './plans.service.js';
 import { MeasureMatch } from './revisions/measure-match.entity.js';
 import { PlanRevisionsResolver } from './revisions/plan-revisions.resolver.js';
 import { PlanRevisionsService } from './revisions/plan-revisions.service.js';
+import { DepartmentPlanWork } from './department-plan-work.js';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { PlanRevisionsService } from './revisions/plan-revisions.service.js';
   ],
   providers: [
     PlansService,
+    DepartmentPlanWork,
     PlanImportService,
     PlanReviewService,
     PlanPublicityService,
@@ -39,6 +41,6 @@ import { PlanRevisionsService } from './revisions/plan-revisions.service.js';
     PlanRevisionsService,
     PlanRevisionsResolver,
   ],
-  exports: [PlansService, PlanImportService, PlanRevisionsService],
+  exports: [PlansService, PlanImportService, PlanRevisionsService, DepartmentPlanWork],
 })
 export class PlansModule {}

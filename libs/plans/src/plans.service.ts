@@ -4,6 +4,7 @@ import { In, IsNull, type DataSource } from 'typeorm';
 import { byKeys, ForbiddenError, groupByKeys, NotFoundError, RequestLoaders } from '@app/common';
 import type { AccessScope } from '@app/auth';
 import { Assignment } from './assignment.entity.js';
+import { DepartmentPlanWork } from './department-plan-work.js';
 import { Indicator } from './indicator.entity.js';
 import { Measure } from './measure.entity.js';
 import { Plan } from './plan.entity.js';
@@ -15,6 +16,7 @@ export class PlansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loaders: RequestLoaders,
+    private readonly departmentWork: DepartmentPlanWork,
   ) {}
 
   /** A liaison sees the plans its department has tasks in; others the plans of their jurisdictions. */
@@ -26,9 +28,7 @@ export class PlansService {
       .addOrderBy('p.ordinal');
     if (status) qb.andWhere('p.status = :status', { status });
     if (scope.departmentId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM task t WHERE t.plan_id = p.id AND t.department_id = :dep)', {
-        dep: scope.departmentId,
-      });
+      qb.andWhere(this.departmentWork.registered.condition, { dep: scope.departmentId });
     } else if (scope.jurisdictionIds) {
       qb.andWhere('p.jurisdiction_id = ANY(:jids)', { jids: scope.jurisdictionIds });
     }
@@ -43,13 +43,7 @@ export class PlansService {
   }
 
   async canRead(scope: AccessScope, plan: Plan): Promise<boolean> {
-    if (scope.departmentId) {
-      const rows: unknown[] = await this.dataSource.query(
-        'SELECT 1 FROM task WHERE plan_id = $1 AND department_id = $2 LIMIT 1',
-        [plan.id, scope.departmentId],
-      );
-      return rows.length > 0;
-    }
+    if (scope.departmentId) return this.departmentWork.registered.hasWork(plan.id, scope.departmentId);
     return scope.jurisdictionIds === null || scope.jurisdictionIds.includes(plan.jurisdictionId);
   }
 

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, ForbiddenError, isCalendarDate, NotFoundError, shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccessScopeService, UserRole, type AccessScope } from '@app/auth';
+import { EscalationNotices } from '@app/escalation';
 import { OutboxWriter } from '@app/notifications';
 import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
 import type { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
@@ -20,6 +21,7 @@ export class SupervisionNoticesService {
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxWriter,
+    private readonly escalation: EscalationNotices,
   ) {}
 
   issue(scope: AccessScope, input: SupervisionNoticeInput): Promise<SupervisionNotice> {
@@ -61,6 +63,7 @@ export class SupervisionNoticesService {
         `UPDATE supervision_notice SET status = 'RESPONDED', response = $2, responded_at = now(), responded_by = $3 WHERE id = $1`,
         [noticeId, text, scope.user.id],
       );
+      await this.escalation.responseSettled(m, noticeId);
       await this.outbox.write(m, 'NOTICE_RESPONDED', { noticeId }, `notice-responded:${noticeId}`);
       return this.saved(m, scope, notice, 'notice.respond');
     });
@@ -74,6 +77,7 @@ export class SupervisionNoticesService {
         `UPDATE supervision_notice SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE id = $1`,
         [noticeId, scope.user.id],
       );
+      await this.escalation.responseSettled(m, noticeId);
       return this.saved(m, scope, notice, 'notice.close');
     });
   }
@@ -96,6 +100,7 @@ export class SupervisionNoticesService {
         `UPDATE supervision_notice SET status = 'CLOSED', closed_at = now(), closed_by = $2 WHERE id = $1`,
         [noticeId, scope.user.id],
       );
+      await this.escalation.responseSettled(m, noticeId);
       await this.saved(m, scope, old, 'notice.close');
       const taskIds = open.map((r) => r.task_id);
       return this.create(m, scope, old.departmentId, taskIds, requirements, input.responseDue, old.id);
@@ -155,6 +160,8 @@ export class SupervisionNoticesService {
       id,
       taskIds,
     ]);
+    // Escalation raises its tasks to level 4 should the response not come by then.
+    await this.escalation.awaitResponse(m, id, taskIds, responseDue);
     const notice = await m.getRepository(SupervisionNotice).findOneByOrFail({ id });
     await this.audit.record(
       m,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
+import { EscalationNoticesModule } from '@app/escalation';
 import { TasksModule } from '@app/tasks';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 import { SupervisionNoticesResolver } from './supervision-notices.resolver.js';
@@ -15,7 +16,7 @@ import { TaskNewsListener } from './task-news/task-news.listener.js';
  * office's decisions on a department's work.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule, EscalationNoticesModule],
   providers: [
     SupervisionNoticesService,
     SupervisionQueueService,

@@ -7,13 +7,11 @@ import { EntityRows, preparedRows } from '@app/database';
 import { UserRole, type AccessScope } from '@app/auth';
 import type { UpdateTaskInput } from './dtos/update-task.input.js';
 import { TaskEvents } from './events/task-events.js';
+import { TaskSnapshotFields } from './extensions/task-sql-extensions.js';
 import { TaskAccess } from './task-access.js';
 import { judgeMove } from './task-moves.js';
 import { TaskStatus } from './task-status.js';
 import { Task } from './task.entity.js';
-
-/** The task's escalation level (task_escalation), selected beside the columns of `task t`. */
-const LEVEL = '(SELECT level FROM task_escalation WHERE task_id = t.id) AS "escalationLevel"';
 
 /** Columns a change may set, as SQL column → value. */
 type TaskChanges = Record<string, unknown>;
@@ -32,6 +30,7 @@ export class TaskUpdatesService {
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
     private readonly events: TaskEvents,
+    private readonly snapshotFields: TaskSnapshotFields,
   ) {
     this.taskRows = new EntityRows(dataSource, Task, 't');
   }
@@ -67,8 +66,8 @@ export class TaskUpdatesService {
       this.dataSource,
       `WITH t AS (UPDATE task SET ${sets}, version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING *),
-       audit AS (${auditEntriesFrom('t', SNAPSHOT_SQL, columns.length + 3)})
-       SELECT ${this.taskRows.selectList}, ${LEVEL} FROM t`,
+       audit AS (${auditEntriesFrom('t', this.snapshotSql(), columns.length + 3)})
+       SELECT ${this.taskRows.selectList}${this.snapshotFields.selectList('t')} FROM t`,
       [
         task.id,
         input.expectedVersion,
@@ -78,6 +77,12 @@ export class TaskUpdatesService {
     );
     if (!row) throw conflict(input.expectedVersion, task);
     return this.readTask(row);
+  }
+
+  /** SNAPSHOT of a row `t` in SQL: the task's columns and TaskSnapshotFields. */
+  private snapshotSql(): string {
+    return `jsonb_build_object('status', t.status, 'progressPercent', t.progress_percent,
+      'dueDate', t.due_date, 'version', t.version${this.snapshotFields.jsonPairs('t')})`;
   }
 
   /** 审核: the supervision office accepts completed work or returns it with a comment. */
@@ -146,7 +151,7 @@ export class TaskUpdatesService {
   private async load(m: EntityManager, taskId: string, lock = false) {
     const [row] = await preparedRows<Record<string, unknown>>(
       m,
-      `SELECT ${this.taskRows.selectList}, ${LEVEL}, p.jurisdiction_id AS "planJurisdictionId"
+      `SELECT ${this.taskRows.selectList}${this.snapshotFields.selectList('t')}, p.jurisdiction_id AS "planJurisdictionId"
        FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1 ${lock ? 'FOR NO KEY UPDATE OF t' : ''}`,
       [taskId],
     );
@@ -156,7 +161,7 @@ export class TaskUpdatesService {
 
   private readTask(row: Record<string, unknown>): Task {
     const task = this.taskRows.read(row)!;
-    task.escalationLevel = row.escalationLevel as number;
+    task.snapshotExtras = Object.fromEntries(this.snapshotFields.names.map((name) => [name, row[name]]));
     return task;
   }
 
@@ -174,17 +179,19 @@ export class TaskUpdatesService {
       m,
       `WITH t AS (UPDATE task SET ${sets}, version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING *)
-       SELECT ${this.taskRows.selectList}, ${LEVEL} FROM t`,
+       SELECT ${this.taskRows.selectList}${this.snapshotFields.selectList('t')} FROM t`,
       [task.id, expectedVersion, ...columns.map((c) => changes[c])],
     );
     if (!row) throw conflict(expectedVersion, task);
     const updated = this.readTask(row);
-    // A new due date moves the level (a trigger on task, which runs after the statement above).
-    if ('due_date' in changes) {
-      const [state]: { level: number }[] = await m.query('SELECT level FROM task_escalation WHERE task_id = $1', [
-        task.id,
-      ]);
-      updated.escalationLevel = state!.level;
+    // A new due date moves what libs above keep of the task (escalation's level, by a trigger on task
+    // that runs after the statement above): read again for the audit entry.
+    if ('due_date' in changes && this.snapshotFields.names.length) {
+      const [extras]: Record<string, unknown>[] = await m.query(
+        `SELECT ${this.snapshotFields.columns('t')} FROM task t WHERE t.id = $1`,
+        [task.id],
+      );
+      updated.snapshotExtras = extras!;
     }
     await this.audit.record(m, scope.user.id, action, 'task', task.id, snapshot(task), snapshot(updated));
     return updated;
@@ -198,17 +205,13 @@ function conflict(expectedVersion: number, task: Task): ConflictError {
   );
 }
 
-/** What an audit entry keeps of a task, before and after (snapshot, and SNAPSHOT_SQL from a row `t`). */
+/** What an audit entry keeps of a task, before and after (snapshot, and snapshotSql from a row `t`). */
 function snapshot(t: Task) {
   return {
     status: t.status,
     progressPercent: t.progressPercent,
     dueDate: t.dueDate,
     version: t.version,
-    escalationLevel: t.escalationLevel,
+    ...t.snapshotExtras,
   };
 }
-
-const SNAPSHOT_SQL = `jsonb_build_object('status', t.status, 'progressPercent', t.progress_percent,
-  'dueDate', t.due_date, 'version', t.version,
-  'escalationLevel', (SELECT level FROM task_escalation WHERE task_id = t.id))`;

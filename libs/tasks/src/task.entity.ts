@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CalendarDate } from '@app/common';
 import type { Department } from '@app/departments';
 import { AssignmentRole, type Measure } from '@app/plans';
@@ -46,11 +46,6 @@ export class Task {
   @Column()
   version!: number;
 
-  @Field(() => Int, { description: 'Highest escalation level reached for the current due date; 0 = none.' })
-  // Kept in task_escalation, the sweep's narrow table, so that raising a level never rewrites the task.
-  @VirtualColumn({ type: 'int', query: (t) => `SELECT level FROM task_escalation WHERE task_id = ${t}.id` })
-  escalationLevel!: number;
-
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
@@ -66,4 +61,11 @@ export class Task {
 
   /** Read with the task by a list query that joined them (TasksService.list); neither column nor field. */
   prefetched?: { measure?: Measure; department?: Department };
+
+  /**
+   * What libs above tasks keep of it for its audit snapshot (TaskSnapshotFields: escalation's level),
+   * read by TaskUpdatesService with the task; neither column nor field. Task.escalationLevel is
+   * resolved in libs/escalation.
+   */
+  snapshotExtras?: Record<string, unknown>;
 }

@@ -7,7 +7,9 @@ import {
   ProvisionalTaskCountResolver,
 } from './department-merge/provisional-task-count.resolver.js';
 import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
+import { TaskPlanWork } from './department-plan-work.source.js';
 import { TaskEvents } from './events/task-events.js';
+import { TaskListFilters, TaskSnapshotFields } from './extensions/task-sql-extensions.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
@@ -38,6 +40,8 @@ import { WorkQueuesService } from './work-queues.service.js';
   providers: [
     TaskAccess,
     TaskEvents,
+    TaskListFilters,
+    TaskSnapshotFields,
     TaskIndicators,
     TasksService,
     TaskUpdatesService,
@@ -55,6 +59,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     PlanPublishingResolver,
     MeasureTasksResolver,
     TaskMergeParticipant,
+    TaskPlanWork,
     DepartmentTaskCounts,
     ProvisionalTaskCountResolver,
     ReportPublicityService,
@@ -64,6 +69,8 @@ import { WorkQueuesService } from './work-queues.service.js';
     TasksService,
     TaskAccess,
     TaskEvents,
+    TaskListFilters,
+    TaskSnapshotFields,
     TaskIndicators,
     TaskUpdatesService,
     PlanPublishingService,

@@ -8,6 +8,7 @@ import { Department } from '@app/departments';
 import { Measure } from '@app/plans';
 import type { TaskConnection } from './dtos/task-connection.type.js';
 import type { TaskFilter } from './dtos/task-filter.input.js';
+import { TaskListFilters } from './extensions/task-sql-extensions.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { TaskAccess } from './task-access.js';
@@ -65,6 +66,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loaders: RequestLoaders,
     private readonly access: TaskAccess,
+    private readonly filters: TaskListFilters,
   ) {
     const taskColumns = dataSource.getMetadata(Task).columns.map((c) => c.propertyName);
     this.pageTaskRows = new EntityRows(
@@ -99,7 +101,7 @@ export class TasksService {
   ): Promise<TaskConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw new BadInputError(`first 须在 1 到 ${MAX_PAGE} 之间 (first must be 1–${MAX_PAGE})`);
-    const conditions = [this.access.readableCondition(scope), ...filterConditions(filter)];
+    const conditions = [this.access.readableCondition(scope), ...this.filterConditions(filter)];
     if (after) {
       const c = decodeCursor(after);
       conditions.push({
@@ -125,7 +127,7 @@ export class TasksService {
       pageInfo: { hasNextPage: tasks.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       countTotal: () => {
         const base = this.access.restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope);
-        applyFilter(base, filter);
+        for (const c of this.filterConditions(filter)) base.andWhere(c.sql, c.params);
         return base.getCount();
       },
     };
@@ -140,10 +142,10 @@ export class TasksService {
   ): [string, unknown[]] {
     const where = conditions.filter((c): c is SqlCondition => c !== null);
     const sql = [
-      `SELECT ${this.pageTaskRows.selectList}, ps.level AS "${this.pageTaskRows.aliasOf('escalationLevel')}"`,
+      `SELECT ${this.pageTaskRows.selectList}`,
       measure ? `, ${measure.selectList}` : '',
       department ? `, ${department.selectList}` : '',
-      ' FROM task t JOIN task_escalation ps ON ps.task_id = t.id',
+      ' FROM task t',
       measure ? ' JOIN measure pm ON pm.id = t.measure_id' : '',
       department ? ' JOIN department pd ON pd.id = t.department_id' : '',
       where.length ? ` WHERE ${where.map((c) => `(${c.sql})`).join(' AND ')}` : '',
@@ -160,9 +162,13 @@ export class TasksService {
     department: EntityRows<Department> | null,
   ): Task {
     const task = this.pageTaskRows.read(row)!;
-    task.escalationLevel = row[this.pageTaskRows.aliasOf('escalationLevel')] as number;
     task.prefetched = { measure: measure?.read(row) ?? undefined, department: department?.read(row) ?? undefined };
     return task;
+  }
+
+  /** The filter's conditions on `t`: tasks' own columns, then those contributed by libs above (TaskListFilters). */
+  private filterConditions(f: TaskFilter): SqlCondition[] {
+    return [...ownFilterConditions(f), ...this.filters.of(f)];
   }
 
   /** Tasks of each measure that the caller may see. */
@@ -250,11 +256,7 @@ export class TasksService {
   }
 }
 
-function applyFilter(qb: ReturnType<TaskAccess['restrict']>, f: TaskFilter): void {
-  for (const c of filterConditions(f)) qb.andWhere(c.sql, c.params);
-}
-
-function filterConditions(f: TaskFilter): SqlCondition[] {
+function ownFilterConditions(f: TaskFilter): SqlCondition[] {
   const conditions: SqlCondition[] = [];
   if (f.planId) conditions.push({ sql: 't.plan_id = :planId', params: { planId: f.planId } });
   if (f.departmentId)
@@ -265,12 +267,6 @@ function filterConditions(f: TaskFilter): SqlCondition[] {
     conditions.push({
       sql: 't.due_date < :overdueAsOf AND t.status NOT IN (:...closed)',
       params: { overdueAsOf: f.overdueAsOf, closed: CLOSED_STATUSES },
-    });
-  }
-  if (f.minEscalationLevel != null) {
-    conditions.push({
-      sql: 't.id IN (SELECT task_id FROM task_escalation WHERE level >= :minLevel)',
-      params: { minLevel: f.minEscalationLevel },
     });
   }
   return conditions;

@@ -76,13 +76,16 @@ function raiseFromLevel(onConflict: string): string {
 /** The lowest cursor of a due-date lane: every task of its first day (exclusive lower bound) is past it. */
 export const LAST_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
-/** Level 4 for open tasks of a notice whose response was due before $1 and never came (of plans $2, or all when null). */
+/**
+ * Level 4 for open tasks of a notice whose response was due before $1 and never came (of plans $2, or
+ * all when null). What notices await, supervision reports (EscalationNotices, escalation_notice_due).
+ */
 export const RAISE_FOR_OVERDUE_NOTICES = `
   WITH overdue AS (
-    SELECT nt.task_id, min(n.id::text)::uuid AS notice_id
-    FROM supervision_notice n JOIN supervision_notice_task nt ON nt.notice_id = n.id
-    WHERE n.status = 'ISSUED' AND n.response_due < $1::date
-    GROUP BY nt.task_id
+    SELECT task_id, min(notice_id::text)::uuid AS notice_id
+    FROM escalation_notice_due
+    WHERE awaiting AND response_due < $1::date
+    GROUP BY task_id
   ),
   cand AS (
     SELECT e.task_id AS id, e.due_date, o.notice_id

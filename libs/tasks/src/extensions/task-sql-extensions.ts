@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { TaskFilter } from '../dtos/task-filter.input.js';
+import type { SqlCondition } from '@app/database';
+
+/**
+ * The TaskFilter arguments whose data a lib above tasks keeps (`minEscalationLevel`: escalation's
+ * task_escalation). The argument stays in tasks' input type, so the API does not depend on which lib
+ * answers it; the lib that owns the data contributes the condition.
+ */
+export type ContributedTaskFilter = 'minEscalationLevel';
+
+/**
+ * 任务列表的外部筛选: conditions on the task list (`task` aliased `t`) contributed by the lib that owns
+ * their data. Tasks names none of its tables; the owner registers at module init, as
+ * `DepartmentMergeParticipants` and `TaskEvents` listeners do. A filter asked with no lib registered
+ * for it is a wiring mistake, not the client's: it fails rather than answering an unfiltered list.
+ */
+@Injectable()
+export class TaskListFilters {
+  private readonly conditions = new Map<ContributedTaskFilter, (value: number) => SqlCondition>();
+
+  register(argument: ContributedTaskFilter, condition: (value: number) => SqlCondition): void {
+    this.conditions.set(argument, condition);
+  }
+
+  of(filter: TaskFilter): SqlCondition[] {
+    const out: SqlCondition[] = [];
+    for (const argument of ['minEscalationLevel'] as const) {
+      const value = filter[argument];
+      if (value == null) continue;
+      const condition = this.conditions.get(argument);
+      if (!condition) throw new Error(`no lib answers the task filter ${argument}`);
+      out.push(condition(value));
+    }
+    return out;
+  }
+}
+
+/**
+ * Values a lib above tasks keeps of each task that belong in the task's audit snapshot (before and
+ * after a change): escalation's level, which a new due date moves through a trigger. Each is a SQL
+ * expression over a task row aliased as given; tasks selects them beside its own columns.
+ */
+@Injectable()
+export class TaskSnapshotFields {
+  private readonly fields = new Map<string, (taskAlias: string) => string>();
+
+  register(name: string, expression: (taskAlias: string) => string): void {
+    this.fields.set(name, expression);
+  }
+
+  get names(): string[] {
+    return [...this.fields.keys()];
+  }
+
+  /** `<expr> AS "<name>", …` over `taskAlias`; empty when none registered. */
+  columns(taskAlias: string): string {
+    return [...this.fields].map(([name, expression]) => `${expression(taskAlias)} AS "${name}"`).join(', ');
+  }
+
+  /** columns() to follow a select list: with its leading comma, or empty. */
+  selectList(taskAlias: string): string {
+    return this.fields.size ? `, ${this.columns(taskAlias)}` : '';
+  }
+
+  /** `'<name>', <expr>…` for a jsonb_build_object over `taskAlias`, each preceded by a comma. */
+  jsonPairs(taskAlias: string): string {
+    return [...this.fields].map(([name, expression]) => `, '${name}', ${expression(taskAlias)}`).join('');
+  }
+}
