@@ -12,7 +12,8 @@ import { freePort } from './support.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, probe: () => Promise<boolean>, seconds = 60): Promise<void> {
+// On a shared 2-core machine a Nest process can take a minute to start: the limits are generous.
+async function until(what: string, probe: () => Promise<boolean>, seconds = 180): Promise<void> {
   for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(100)) if (await probe()) return;
   throw new Error(`${what} did not come up within ${seconds} s`);
 }
@@ -142,7 +143,7 @@ export function workerProcess(name: string, env: NodeJS.ProcessEnv): SoakProcess
   return new SoakProcess(name, [repoPath('dist', 'apps', 'worker', 'src', 'main.js')], env, (child) => {
     let output = '';
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 180_000);
       child.stdout!.on('data', (c: Buffer) => {
         output = (output + c.toString()).slice(-10_000);
         if (output.includes('luoshi worker started')) {

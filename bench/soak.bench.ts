@@ -191,8 +191,8 @@ async function main(): Promise<void> {
     const planIds = ((imported.data?.importPlanDocument as { plans: { id: string }[] }).plans ?? []).map((p) => p.id);
     for (const id of planIds) await gql(pickApi(), admin, PUBLISH, { id });
 
-    const db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    // A pool: the writes in flight read a task's version back concurrently.
+    const db = new pg.Pool({ connectionString: database.url, max: 2 });
     // Due dates over the two months before the first swept day, so each day's sweep climbs the ladder.
     await db.query(`UPDATE task SET due_date = date '2025-09-01' + (abs(hashtext(id::text)) % 70)`);
     const liaisons: Liaison[] = [];
@@ -350,10 +350,11 @@ async function main(): Promise<void> {
     const at = (fraction: number, what: string, fault: () => Promise<void>) =>
       sleep(SECONDS * 1000 * fraction).then(async () => {
         const started = performance.now();
-        await fault();
-        faults.push(
-          `${what} at ${(SECONDS * fraction).toFixed(0)} s (back in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        const back = await fault().then(
+          () => `back in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          (error: Error) => `NOT back: ${error.message.split('\n')[0]}`,
         );
+        faults.push(`${what} at ${(SECONDS * fraction).toFixed(0)} s (${back})`);
       });
     const killApi = async (k: number) => {
       up[k] = false;
