@@ -35,6 +35,8 @@ let killedInFlight = 0;
 /** Requests refused with SERVICE_UNAVAILABLE while the soak's Redis was down (a sweep needs the queue). */
 let redisDown = false;
 let refusedRedisDown = 0;
+/** runEscalationSweep answered CONFLICT: the previous day's sweep still ran (its documented answer; retried). */
+let sweepBusy = 0;
 const note = (operation: string, code: string) =>
   errors.set(`${operation} ${code}`, (errors.get(`${operation} ${code}`) ?? 0) + 1);
 
@@ -79,6 +81,7 @@ async function send(
     latencies.set(cls, list);
     const error = answer.errors?.[0]?.extensions as { code?: string; reason?: string } | undefined;
     if (error && redisDown && error.reason === 'SERVICE_UNAVAILABLE') refusedRedisDown++;
+    else if (error?.code === 'CONFLICT' && operation === 'runEscalationSweep') sweepBusy++;
     else if (answer.errors?.length) note(operation, error?.code ?? 'UNKNOWN');
     return answer.errors?.length ? null : answer;
   } catch {
@@ -493,7 +496,7 @@ async function main(): Promise<void> {
     }
     const unexpected = [...errors.values()].reduce((a, b) => a + b, 0);
     console.log(
-      `errors: ${unexpected} unexpected${unexpected ? ` (${[...errors].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}; counted apart: ${killedInFlight} in flight on the killed API process, ${refusedRedisDown} refused as SERVICE_UNAVAILABLE while Redis was down (retried)`,
+      `errors: ${unexpected} unexpected${unexpected ? ` (${[...errors].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}; counted apart: ${killedInFlight} in flight on the killed API process, ${refusedRedisDown} refused as SERVICE_UNAVAILABLE while Redis was down (retried), ${sweepBusy} sweeps refused as CONFLICT while the previous day's still ran (retried)`,
     );
     console.log(
       `escalation events: ${events.raised} raised, ${expectedEvents} expected (ladder per open task, as of ${lastAsOf}); ${events.distinct_events} distinct; announced in the outbox ${events.announced} times for ${events.announced_distinct} events`,
