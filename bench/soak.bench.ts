@@ -82,7 +82,8 @@ async function send(
     const error = answer.errors?.[0]?.extensions as { code?: string; reason?: string } | undefined;
     if (error && redisDown && error.reason === 'SERVICE_UNAVAILABLE') refusedRedisDown++;
     else if (error?.code === 'CONFLICT' && operation === 'runEscalationSweep') sweepBusy++;
-    else if (answer.errors?.length) note(operation, error?.code ?? 'UNKNOWN');
+    else if (answer.errors?.length)
+      note(operation, [error?.code ?? 'UNKNOWN', error?.reason].filter(Boolean).join('/'));
     return answer.errors?.length ? null : answer;
   } catch {
     // A request the killed process had accepted: the one failure a client of a crashed API sees.
