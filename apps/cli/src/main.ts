@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadConfigOrExit, repoPath } from '@app/common';
 import { buildSchemaSdl } from '../../api/src/schema-sdl.js';
+import { calendarRefreshCommand } from './calendar-refresh-command.js';
 import { importCommand } from './import-command.js';
 import { setupCommand } from './setup-command.js';
 import { migrateCommand, seedCommand, startCommand } from './start-command.js';
@@ -23,6 +24,9 @@ switch (command) {
   case 'start':
     await startCommand(loadConfigOrExit());
     break;
+  case 'calendar-refresh':
+    await calendarRefreshCommand(loadConfigOrExit());
+    break;
   case 'import':
     process.exitCode = importCommand(args);
     break;
@@ -31,6 +35,6 @@ switch (command) {
     console.log('schema.gql written');
     break;
   default:
-    console.error('usage: luoshi <migrate|setup|seed|start|import FILE…|schema>');
+    console.error('usage: luoshi <migrate|setup|seed|start|calendar-refresh|import FILE…|schema>');
     process.exitCode = 64;
 }

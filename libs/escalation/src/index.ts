@@ -1,6 +1,7 @@
 export * from './calendar/calendar-date.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/holiday-calendar.service.js';
+export * from './calendar/holiday-calendar-refresh.service.js';
 export * from './ladder/escalation-policy.js';
 export * from './ladder/ladder.js';
 export * from './sweep/escalation-event.entity.js';

@@ -1,7 +1,4 @@
-import chineseDays from 'chinese-days';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const { getDayDetail } = chineseDays;
 
 /**
  * Escalation (working-day calendar, ladder events, report reminders), notifications (outbox, in-app,
@@ -175,7 +172,8 @@ export class Escalation1763900200000 implements MigrationInterface {
       );
       CREATE INDEX notification_delivery_pending_idx ON notification_delivery(enqueued_at) WHERE status = 'PENDING';
     `);
-    await seedChineseDaysSchedules(q);
+    // The holiday schedules come as data in HolidayScheduleData1766400000000: this migration once read
+    // them from the installed chinese-days, so two installs could count different working days.
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -187,31 +185,4 @@ export class Escalation1763900200000 implements MigrationInterface {
       ALTER TABLE plan DROP COLUMN escalation_policy;
     `);
   }
-}
-
-/**
- * Seeds the schedules chinese-days knows. It answers for any year, falling back to the weekday rule
- * where it has no data, so a year counts as covered only when some day of it breaks that rule.
- */
-async function seedChineseDaysSchedules(q: QueryRunner): Promise<void> {
-  const days: { day: string; year: number; kind: 'HOLIDAY' | 'WORKDAY' }[] = [];
-  const years = new Set<number>();
-  for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000) {
-    const date = new Date(t);
-    const day = date.toISOString().slice(0, 10);
-    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
-    const work = getDayDetail(day).work;
-    if (work === !weekend) continue;
-    days.push({ day, year: date.getUTCFullYear(), kind: work ? 'WORKDAY' : 'HOLIDAY' });
-    years.add(date.getUTCFullYear());
-  }
-  await q.query(
-    `INSERT INTO holiday_calendar_year (year, source) SELECT unnest($1::int[]), 'chinese-days' ON CONFLICT DO NOTHING`,
-    [[...years]],
-  );
-  await q.query(
-    `INSERT INTO holiday_calendar_day (day, year, kind)
-     SELECT * FROM unnest($1::date[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
-    [days.map((d) => d.day), days.map((d) => d.year), days.map((d) => d.kind)],
-  );
 }

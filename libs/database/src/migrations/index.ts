@@ -15,6 +15,7 @@ import { NotificationDigests1765800000000 } from './1765800000000-notification-d
 import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-display-names.js';
 import { PlanRevisions1766100000000 } from './1766100000000-plan-revisions.js';
 import { Publicity1766200000000 } from './1766200000000-publicity.js';
+import { HolidayScheduleData1766400000000 } from './1766400000000-holiday-schedule-data.js';
 import { EscalationNoticeDue1766500000000 } from './1766500000000-escalation-notice-due.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
@@ -36,5 +37,6 @@ export const migrations = [
   LiaisonDisplayNames1765900000000,
   PlanRevisions1766100000000,
   Publicity1766200000000,
+  HolidayScheduleData1766400000000,
   EscalationNoticeDue1766500000000,
 ];

@@ -69,6 +69,6 @@ function validateSchedule(year: number, holidays: string[], workdays: string[]):
 }
 
 /** audit_entry wants a uuid; a year is named by one that spells it (…-000000002027). */
-function yearEntityId(year: number): string {
+export function yearEntityId(year: number): string {
   return `00000000-0000-0000-0000-${String(year).padStart(12, '0')}`;
 }
