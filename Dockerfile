@@ -33,6 +33,9 @@ COPY --from=build /app/dist/libs ./dist/libs
 COPY --from=build /app/dist/web ./dist/web
 # The registry (setup, import) and the seed plans (seed, start); the migrations are compiled into dist/libs.
 COPY seeds ./seeds
+# Trigger and function definitions the migrations apply by name (applySqlFile reads libs/<lib>/sql at run time).
+COPY libs/escalation/sql ./libs/escalation/sql
+COPY libs/supervision/sql ./libs/supervision/sql
 # Everything above is root's and read-only to the process.
 USER node
 EXPOSE 3000

@@ -150,6 +150,15 @@ describe('Dockerfile', () => {
       expect(runtime).toContain(` ${path}\n`);
   });
 
+  it('carries the SQL files of every lib, which the migrations read at run time', () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    const sqlDirs = readdirSync(join(root, 'libs'))
+      .map((lib) => `libs/${lib}/sql`)
+      .filter((dir) => existsSync(join(root, dir)));
+    expect(sqlDirs.length).toBeGreaterThan(0);
+    for (const dir of sqlDirs) expect(runtime).toContain(`COPY ${dir} ./${dir}\n`);
+  });
+
   it('has every package the server code imports among the production dependencies', () => {
     const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
     const builtins = new Set(builtinModules);
