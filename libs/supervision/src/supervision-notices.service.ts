@@ -7,6 +7,7 @@ import { AccessScopeService, UserRole, type AccessScope } from '@app/auth';
 import { OutboxWriter } from '@app/notifications';
 import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
 import type { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
+import { NoticeAttachments } from './notice-attachments.js';
 import { noticeScope } from './notice-scope.js';
 import { noticeNumber, NoticeStatus } from './notice-status.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
@@ -20,6 +21,7 @@ export class SupervisionNoticesService {
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxWriter,
+    private readonly attachments: NoticeAttachments,
   ) {}
 
   issue(scope: AccessScope, input: SupervisionNoticeInput): Promise<SupervisionNotice> {
@@ -47,7 +49,12 @@ export class SupervisionNoticesService {
   }
 
   /** 整改回复: the department's liaison answers an issued notice. */
-  respond(scope: AccessScope, noticeId: string, response: string): Promise<SupervisionNotice> {
+  respond(
+    scope: AccessScope,
+    noticeId: string,
+    response: string,
+    attachmentIds?: readonly string[] | null,
+  ): Promise<SupervisionNotice> {
     const text = validText(response, '回复内容不能为空 (the response cannot be empty)');
     return this.dataSource.transaction(async (m) => {
       const notice = await this.lock(m, noticeId);
@@ -61,6 +68,7 @@ export class SupervisionNoticesService {
         `UPDATE supervision_notice SET status = 'RESPONDED', response = $2, responded_at = now(), responded_by = $3 WHERE id = $1`,
         [noticeId, text, scope.user.id],
       );
+      await this.attachments.attach(m, scope.user.id, noticeId, attachmentIds);
       await this.outbox.write(m, 'NOTICE_RESPONDED', { noticeId }, `notice-responded:${noticeId}`);
       return this.saved(m, scope, notice, 'notice.respond');
     });

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
+import { FilesModule } from '@app/files';
 import { TasksModule } from '@app/tasks';
+import { NoticeAttachments } from './notice-attachments.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 import { SupervisionNoticesResolver } from './supervision-notices.resolver.js';
 import { SupervisionNoticesService } from './supervision-notices.service.js';
@@ -15,8 +17,9 @@ import { TaskNewsListener } from './task-news/task-news.listener.js';
  * office's decisions on a department's work.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule, FilesModule],
   providers: [
+    NoticeAttachments,
     SupervisionNoticesService,
     SupervisionQueueService,
     SupervisionNoticesResolver,

@@ -15,3 +15,4 @@ export * from './progress-reports.service.js';
 export * from './dtos/progress-report.input.js';
 export * from './events/task-events.js';
 export * from './task-indicators.js';
+export * from './attachments/task-attachments.js';

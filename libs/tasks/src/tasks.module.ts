@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
+import { FilesModule } from '@app/files';
 import { PlansModule } from '@app/plans';
+import { TaskAttachments } from './attachments/task-attachments.js';
 import {
   DepartmentTaskCounts,
   ProvisionalTaskCountResolver,
@@ -31,9 +33,11 @@ import { WorkQueuesService } from './work-queues.service.js';
     TypeOrmModule.forFeature([Task, ProgressReport, TaskReview, ExtensionRequest]),
     PlansModule,
     DepartmentsModule,
+    FilesModule,
   ],
   providers: [
     TaskAccess,
+    TaskAttachments,
     TaskEvents,
     TaskIndicators,
     TasksService,
@@ -62,6 +66,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskUpdatesService,
     PlanPublishingService,
     ProgressReportsService,
+    TaskAttachments,
   ],
 })
 export class TasksModule {}

@@ -23,7 +23,6 @@ export function byteRange(header: string | undefined, size: number): ByteRange |
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so 会议纪要.pdf arrives as itself. */
 export function attachmentDisposition(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
