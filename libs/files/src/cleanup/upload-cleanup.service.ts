@@ -31,20 +31,21 @@ export class UploadCleanup {
   async run(now = new Date()): Promise<CleanupFigures> {
     const cutoff = new Date(now.getTime() - UNATTACHED_TTL_MS);
     const { uploads, blobs } = await this.dataSource.transaction(async (m) => {
-      const removed: { id: string; sha256: string; name: string }[] = await m.query(
+      // TypeORM answers a DELETE … RETURNING with [rows, count].
+      const [removed]: [{ id: string; sha256: string; name: string }[], number] = await m.query(
         'DELETE FROM upload WHERE attached_at IS NULL AND created_at < $1 RETURNING id, sha256, name',
         [cutoff],
       );
       for (const u of removed)
         await this.audit.record(m, null, 'upload.expire', 'upload', u.id, { name: u.name, sha256: u.sha256 }, null);
       const shas = [...new Set(removed.map((u) => u.sha256))];
-      const orphans: { sha256: string }[] = shas.length
+      const [orphans]: [{ sha256: string }[], number] = shas.length
         ? await m.query(
             `DELETE FROM file_blob b WHERE b.sha256 = ANY($1)
                AND NOT EXISTS (SELECT 1 FROM upload u WHERE u.sha256 = b.sha256) RETURNING b.sha256`,
             [shas],
           )
-        : [];
+        : [[], 0];
       return { uploads: removed.length, blobs: orphans.map((o) => o.sha256) };
     });
     if (blobs.length) await this.storage.remove(blobs);
