@@ -7,7 +7,7 @@ import { UploadCleanupProcessor } from '../libs/files/src/index.js';
 import { publishSeed, SEED_CHONGQING, SEED_TENGZHOU } from './support/seed-plans.js';
 import { codeOf, TestApp } from './support/test-app.js';
 import { dropQueues, startWorker, waitFor } from './support/test-worker.js';
-import { download, tokenOf, upload } from './support/xlsx.js';
+import { download, readXlsx, rowsOf, tokenOf, upload } from './support/xlsx.js';
 
 const PREFIX = `${process.env.QUEUE_PREFIX ?? 'luoshi-test'}_files`;
 const MB = 1024 * 1024;
@@ -202,6 +202,16 @@ describe('evidence files (佐证材料)', () => {
       'lead',
     );
     expect(codeOf(again)).toBe('CONFLICT');
+  });
+
+  it("names the latest report's files in the overdue ledger (督办台账)", async () => {
+    await db.query(`UPDATE task SET due_date = '2021-06-30' WHERE id = $1`, [taskId]);
+    const res = await download(t, '/exports/overdue-ledger.xlsx?asOf=2021-07-15', token.sup);
+    expect(res.status).toBe(200);
+    const rows = rowsOf((await readXlsx(res.body)).worksheets[0]!);
+    const files = rows[0]!.indexOf('佐证材料');
+    expect(files).toBeGreaterThan(0);
+    expect(rows.find((r) => r[1] === taskId)![files]).toBe('会议纪要（第3次）.pdf、notes.txt');
   });
 
   it('shows an unattached upload to its uploader only', async () => {
