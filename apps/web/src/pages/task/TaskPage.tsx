@@ -26,6 +26,7 @@ import { dueText, ESCALATION, EXTENSION_STATUS, formatDate, formatDateTime } fro
 import { ExtensionForm } from './ExtensionForm';
 import { ReportForm } from './ReportForm';
 import { ReviewActions } from './ReviewActions';
+import { TaskFiles } from './TaskFiles';
 
 export const TASK = graphql(`
   query TaskPage($id: ID!) {
@@ -346,6 +347,8 @@ export default function TaskPage() {
                     />
                   )}
                 </Card>
+
+                <TaskFiles key={task.version} taskId={task.id} />
 
                 <Card
                   title={`配合单位进展（${task.cooperatingTasks.length}）`}
