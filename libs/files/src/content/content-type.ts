@@ -12,9 +12,9 @@ export const TEXT = 'text/plain; charset=utf-8';
 
 /** What a refused file looks like, so the refusal can name it. */
 const REFUSED: [magic: number[], offset: number, type: string][] = [
-  [[0x4d, 0x5a], 0, 'application/x-msdownload (Windows executable)'],
-  [[0x7f, 0x45, 0x4c, 0x46], 0, 'application/x-elf (executable)'],
-  [[0xcf, 0xfa, 0xed, 0xfe], 0, 'application/x-mach-binary (executable)'],
+  [[0x4d, 0x5a], 0, 'application/x-msdownload [Windows executable]'],
+  [[0x7f, 0x45, 0x4c, 0x46], 0, 'application/x-elf [executable]'],
+  [[0xcf, 0xfa, 0xed, 0xfe], 0, 'application/x-mach-binary [executable]'],
   [[0x47, 0x49, 0x46, 0x38], 0, 'image/gif'],
   [[0x1f, 0x8b], 0, 'application/gzip'],
   [[0x52, 0x61, 0x72, 0x21], 0, 'application/vnd.rar'],
@@ -22,7 +22,7 @@ const REFUSED: [magic: number[], offset: number, type: string][] = [
   [[0x42, 0x4d], 0, 'image/bmp'],
   [[0x49, 0x49, 0x2a, 0x00], 0, 'image/tiff'],
   [[0x4d, 0x4d, 0x00, 0x2a], 0, 'image/tiff'],
-  [[0x66, 0x74, 0x79, 0x70], 4, 'video/mp4 (or another ISO media file)'],
+  [[0x66, 0x74, 0x79, 0x70], 4, 'video/mp4 [or another ISO media file]'],
   [[0x25, 0x21, 0x50, 0x53], 0, 'application/postscript'],
 ];
 
@@ -46,7 +46,7 @@ export function sniffContentType(bytes: Buffer): Sniffed {
   if (at(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeZip(bytes);
   for (const [magic, offset, type] of REFUSED) if (at(bytes, magic, offset)) return { accepted: false, detected: type };
   if (isPlainText(bytes)) return ok(TEXT);
-  return { accepted: false, detected: 'application/octet-stream (unrecognised binary)' };
+  return { accepted: false, detected: 'application/octet-stream [unrecognised binary]' };
 }
 
 const ok = (contentType: string): Sniffed => ({ accepted: true, contentType });
@@ -57,11 +57,11 @@ const ok = (contentType: string): Sniffed => ({ accepted: true, contentType });
  */
 function officeZip(bytes: Buffer): Sniffed {
   if (bytes.indexOf('[Content_Types].xml', 0, 'latin1') < 0)
-    return { accepted: false, detected: 'application/zip (not an Office document)' };
+    return { accepted: false, detected: 'application/zip [not an Office document]' };
   if (bytes.indexOf('word/', 0, 'latin1') >= 0) return ok(DOCX);
   if (bytes.indexOf('xl/', 0, 'latin1') >= 0) return ok(XLSX);
   if (bytes.indexOf('ppt/', 0, 'latin1') >= 0) return ok(PPTX);
-  return { accepted: false, detected: 'application/zip (an unknown Office package)' };
+  return { accepted: false, detected: 'application/zip [an unknown Office package]' };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

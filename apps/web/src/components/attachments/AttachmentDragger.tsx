@@ -13,12 +13,15 @@ interface Uploaded {
 }
 
 /** The types the server accepts (it decides from the bytes; this only narrows the file picker). */
+/** A dropped image larger than this shows an icon, not a thumbnail read into memory. */
+const THUMBNAIL_MAX_BYTES = 5 * 1024 * 1024;
+
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt';
 
 /**
  * 佐证材料 by drag and drop: each file is uploaded at once (POST /uploads with the session's token) and
- * its id handed to the form; an image shows its thumbnail (drawn by antd from the local file, as a
- * data: URL the console's CSP allows). A refused file stays in the list, red, with the server's reason.
+ * its id handed to the form; an image shows its thumbnail (read from the local file as a data: URL,
+ * which the console's CSP allows). A refused file stays in the list, red, with the server's reason.
  * A Form.Item control: `value` is the uploaded ids, in the list's order.
  */
 export function AttachmentDragger({
@@ -32,6 +35,15 @@ export function AttachmentDragger({
 }) {
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile<Uploaded>[]>([]);
+  // Kept apart from the list: antd copies a file's entry on every status change, and a thumbnail it
+  // drew meanwhile on the old copy would be lost.
+  const [thumbs, setThumbs] = useState<Record<string, string>>({});
+  const thumbnail = (file: File & { uid: string }) => {
+    if (!file.type.startsWith('image/') || file.size > THUMBNAIL_MAX_BYTES) return;
+    const reader = new FileReader();
+    reader.onload = () => setThumbs((t) => ({ ...t, [file.uid]: String(reader.result) }));
+    reader.readAsDataURL(file);
+  };
   const idsOf = (list: UploadFile<Uploaded>[]) =>
     list.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
 
@@ -40,7 +52,11 @@ export function AttachmentDragger({
       multiple
       accept={ACCEPT}
       listType="picture"
-      fileList={files}
+      fileList={files.map((f) => (thumbs[f.uid] ? { ...f, thumbUrl: thumbs[f.uid] } : f))}
+      beforeUpload={(file) => {
+        thumbnail(file);
+        return true;
+      }}
       data-testid="attachment-dragger"
       aria-label={label}
       customRequest={({ file, onSuccess, onError }) => {
