@@ -128,6 +128,24 @@ describe('evidence files in the console', () => {
       files.getByRole('button', { name: '下载 会议纪要.pdf' }).click(),
     ]);
     expect(saved.suggestedFilename()).toBe('会议纪要.pdf');
+
+    // 延期申请 with its proof: listed under the request on the same card.
+    await page.getByRole('button', { name: '申请延期' }).click();
+    await page.locator('#extension-date').click();
+    await page.locator('#extension-date').fill('2031-06-30');
+    await page.keyboard.press('Enter');
+    await page.locator('#extension-reason').fill('汛期施工受阻');
+    await page
+      .locator('form')
+      .filter({ has: page.locator('#extension-reason') })
+      .locator('input[type=file]')
+      .setInputFiles({ name: '气象证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n暴雨\n') });
+    await page.locator('.ant-upload-list-item-done', { hasText: '气象证明.pdf' }).waitFor();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('延期申请已提交').waitFor();
+    await files.getByText('气象证明.pdf').waitFor();
+    await files.getByText(/^延期申请 /).waitFor();
+    await shot(page, 'extension-files');
     expect(c.external).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ interface Group {
 /**
  * 佐证材料 of a task: the files of its reports and extension requests, and those of the cooperating
  * departments' reports on the same measure, newest first, each with its download (and image thumbnail).
- * Its own query, so the task page's stays as it is; remount it (key) to read again after a report.
+ * Its own query, so the task page's stays as it is; remount it (key) to read again after a report or request.
  */
 export function TaskFiles({ taskId }: { taskId: string }) {
   const q = useQuery(TASK_FILES, { id: taskId });

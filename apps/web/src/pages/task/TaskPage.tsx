@@ -348,7 +348,7 @@ export default function TaskPage() {
                   )}
                 </Card>
 
-                <TaskFiles key={task.version} taskId={task.id} />
+                <TaskFiles key={`${task.version}:${task.extensionRequests.length}`} taskId={task.id} />
 
                 <Card
                   title={`配合单位进展（${task.cooperatingTasks.length}）`}
