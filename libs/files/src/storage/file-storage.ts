@@ -11,7 +11,8 @@ export interface ByteRange {
  * Where the bytes of uploaded files live, content-addressed by SHA-256. The `file_blob` row (size,
  * who refers to it) is written by UploadsService in every case; a driver only keeps the bytes.
  * `put` runs inside the upload's transaction: the database driver commits the bytes with the row,
- * an external store writes them at once (a rolled-back upload leaves an object the cleanup removes).
+ * an external store writes them at once: an upload rolled back after that leaves an object no row names
+ * (the same content uploaded again reuses it; nothing lists such objects for removal).
  */
 export interface FileStorage {
   readonly name: string;
