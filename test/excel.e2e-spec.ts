@@ -117,6 +117,7 @@ describe('Excel downloads: matrix, overdue ledger, scorecards, evaluation', () =
       '督办单',
       '最近报告',
       '最近进展',
+      '佐证材料',
     ]);
     const [{ n }] = await db.query(
       `SELECT count(*)::int AS n FROM task WHERE status NOT IN ('COMPLETED','CANCELLED') AND due_date < $1`,

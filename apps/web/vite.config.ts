@@ -118,6 +118,8 @@ export default defineConfig({
       '/graphql': 'http://localhost:3000',
       '/exports': 'http://localhost:3000',
       '/imports': 'http://localhost:3000',
+      '/uploads': 'http://localhost:3000',
+      '/files': 'http://localhost:3000',
     },
   },
 });

@@ -2,6 +2,7 @@ import { AuthModule } from '@app/auth';
 import { DepartmentsModule } from '@app/departments';
 import { EscalationModule } from '@app/escalation';
 import { EvaluationModule } from '@app/evaluation';
+import { FilesModule } from '@app/files';
 import { NotificationsModule } from '@app/notifications';
 import { PlansModule } from '@app/plans';
 import { PublicityModule } from '@app/publicity';
@@ -12,6 +13,7 @@ import { TasksModule } from '@app/tasks';
 export const DOMAIN_MODULES = [
   AuthModule,
   DepartmentsModule,
+  FilesModule,
   PlansModule,
   TasksModule,
   NotificationsModule,

@@ -18,6 +18,7 @@ import { repoPath } from '@app/common';
 const LAYERS = [
   'audit',
   'auth',
+  'files',
   'departments',
   'plans',
   'tasks',

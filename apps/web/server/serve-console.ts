@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the console never answers, so it cannot shadow the API. */
-const API_PATHS = ['/graphql', '/health', '/exports', '/imports', '/public'];
+const API_PATHS = ['/graphql', '/health', '/exports', '/imports', '/public', '/uploads', '/files'];
 
 /**
  * Nothing but this server: no CDN, no inline script. Ant Design writes its styles into <style> tags

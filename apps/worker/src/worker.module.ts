@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CommonModule, type AppConfig } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { EscalationWorkerModule } from '@app/escalation';
+import { FilesWorkerModule } from '@app/files';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { SupervisionWorkerModule } from '@app/supervision';
 
@@ -21,6 +22,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         EscalationWorkerModule,
         SupervisionWorkerModule,
+        FilesWorkerModule,
       ],
     };
   }

@@ -70,6 +70,11 @@ const schema = z
      * published since the last one, and queues it; 0 turns the catch-up off (tests that sweep by hand).
      */
     SWEEP_CATCH_UP_MS: z.coerce.number().int().min(0).default(60_000),
+    /** 佐证材料: the largest file, and the most all files of one report (notice answer, extension request) may weigh. */
+    UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(20),
+    UPLOAD_MAX_REPORT_MB: z.coerce.number().int().min(1).max(10_240).default(100),
+    /** Where uploaded files live: unset = the database (table file_blob); s3://bucket?endpoint=…&region=… = S3. */
+    STORAGE_URL: url(/^s3:\/\//, 'must be an s3:// URL (or unset: the database)').optional(),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {

@@ -52,6 +52,7 @@ const ENTITY_WORDS: Record<string, string> = {
   Plan: '规划',
   SupervisionNotice: '督办单',
   Task: '任务',
+  Upload: '附件',
   User: '用户',
   WebhookEndpoint: 'Webhook 地址',
 };

@@ -1,8 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Req, Roles, Scope, UserRole, type AccessScope } from '@app/auth';
 import { Department, DepartmentsService } from '@app/departments';
+import { Attachment } from '@app/files';
 import { Task } from '@app/tasks';
 import { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
+import { NoticeAttachments } from './notice-attachments.js';
 import { NoticeStatus } from './notice-status.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 import { SupervisionNoticesService } from './supervision-notices.service.js';
@@ -16,6 +18,7 @@ export class SupervisionNoticesResolver {
     private readonly notices: SupervisionNoticesService,
     private readonly queues: SupervisionQueueService,
     private readonly departments: DepartmentsService,
+    private readonly files: NoticeAttachments,
   ) {}
 
   @Roles(...Object.values(UserRole))
@@ -54,8 +57,10 @@ export class SupervisionNoticesResolver {
     @Scope() scope: AccessScope,
     @Args('noticeId', { type: () => ID }) noticeId: string,
     @Args('response') response: string,
+    @Args('attachmentIds', { type: () => [ID], nullable: true, description: 'Ids returned by POST /uploads.' })
+    attachmentIds?: string[] | null,
   ): Promise<SupervisionNotice> {
-    return this.notices.respond(scope, noticeId, response);
+    return this.notices.respond(scope, noticeId, response, attachmentIds);
   }
 
   @Roles(...OFFICE)
@@ -77,6 +82,11 @@ export class SupervisionNoticesResolver {
     @Args('input') input: ReissueSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
     return this.notices.reissue(scope, noticeId, input);
+  }
+
+  @ResolveField(() => [Attachment], { description: '佐证材料 files of the answer, each downloaded at its url.' })
+  attachments(@Parent() notice: SupervisionNotice, @Req() req: object): Promise<Attachment[]> {
+    return this.files.loader(req).load(notice.id);
   }
 
   @ResolveField(() => Department)

@@ -8,6 +8,7 @@ import { EscalationNotices } from '@app/escalation';
 import { OutboxWriter } from '@app/notifications';
 import { CLOSED_STATUSES, Task, TaskAccess } from '@app/tasks';
 import type { ReissueSupervisionNoticeInput, SupervisionNoticeInput } from './dtos/supervision-notice.input.js';
+import { NoticeAttachments } from './notice-attachments.js';
 import { noticeScope } from './notice-scope.js';
 import { noticeNumber, NoticeStatus } from './notice-status.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
@@ -22,6 +23,7 @@ export class SupervisionNoticesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxWriter,
     private readonly escalation: EscalationNotices,
+    private readonly attachments: NoticeAttachments,
   ) {}
 
   issue(scope: AccessScope, input: SupervisionNoticeInput): Promise<SupervisionNotice> {
@@ -49,7 +51,12 @@ export class SupervisionNoticesService {
   }
 
   /** 整改回复: the department's liaison answers an issued notice. */
-  respond(scope: AccessScope, noticeId: string, response: string): Promise<SupervisionNotice> {
+  respond(
+    scope: AccessScope,
+    noticeId: string,
+    response: string,
+    attachmentIds?: readonly string[] | null,
+  ): Promise<SupervisionNotice> {
     const text = validText(response, '回复内容不能为空 (the response cannot be empty)');
     return this.dataSource.transaction(async (m) => {
       const notice = await this.lock(m, noticeId);
@@ -64,6 +71,7 @@ export class SupervisionNoticesService {
         [noticeId, text, scope.user.id],
       );
       await this.escalation.responseSettled(m, noticeId);
+      await this.attachments.attach(m, scope.user.id, noticeId, attachmentIds);
       await this.outbox.write(m, 'NOTICE_RESPONDED', { noticeId }, `notice-responded:${noticeId}`);
       return this.saved(m, scope, notice, 'notice.respond');
     });

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
 import { EscalationNoticesModule } from '@app/escalation';
+import { FilesModule } from '@app/files';
 import { TasksModule } from '@app/tasks';
+import { NoticeAttachments } from './notice-attachments.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 import { SupervisionNoticesResolver } from './supervision-notices.resolver.js';
 import { SupervisionNoticesService } from './supervision-notices.service.js';
@@ -16,8 +18,15 @@ import { TaskNewsListener } from './task-news/task-news.listener.js';
  * office's decisions on a department's work.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SupervisionNotice]), TasksModule, DepartmentsModule, EscalationNoticesModule],
+  imports: [
+    TypeOrmModule.forFeature([SupervisionNotice]),
+    TasksModule,
+    DepartmentsModule,
+    EscalationNoticesModule,
+    FilesModule,
+  ],
   providers: [
+    NoticeAttachments,
     SupervisionNoticesService,
     SupervisionQueueService,
     SupervisionNoticesResolver,

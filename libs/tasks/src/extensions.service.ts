@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { BadInputError, ConflictError, isCalendarDate, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { AccessScope } from '@app/auth';
+import { TaskAttachments } from './attachments/task-attachments.js';
 import { TaskEvents } from './events/task-events.js';
 import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
 import { TaskAccess } from './task-access.js';
@@ -24,9 +25,16 @@ export class ExtensionsService {
     private readonly updates: TaskUpdatesService,
     private readonly audit: AuditService,
     private readonly events: TaskEvents,
+    private readonly attachments: TaskAttachments,
   ) {}
 
-  request(scope: AccessScope, taskId: string, requestedDueDate: string, reason: string): Promise<ExtensionRequest> {
+  request(
+    scope: AccessScope,
+    taskId: string,
+    requestedDueDate: string,
+    reason: string,
+    attachmentIds?: readonly string[] | null,
+  ): Promise<ExtensionRequest> {
     if (!isCalendarDate(requestedDueDate)) throw new BadInputError('期限格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
     if (!reason?.trim()) throw new BadInputError('须说明延期理由 (a reason is required)');
     return this.dataSource.transaction(async (m) => {
@@ -50,9 +58,11 @@ export class ExtensionsService {
           createdAt: new Date(),
         }),
       );
+      const attached = await this.attachments.attach(m, scope.user.id, 'extension_request', saved.id, attachmentIds);
       await this.audit.record(m, scope.user.id, 'extension.request', 'extension_request', saved.id, null, {
         taskId,
         requestedDueDate,
+        attachmentIds: attached,
       });
       return saved;
     });

@@ -16,3 +16,4 @@ export * from './dtos/progress-report.input.js';
 export * from './events/task-events.js';
 export * from './task-indicators.js';
 export * from './extensions/task-sql-extensions.js';
+export * from './attachments/task-attachments.js';

@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Req, Roles, Scope, User, UserRole, type AccessScope } from '@app/auth';
 import { CalendarDate } from '@app/common';
+import { Attachment } from '@app/files';
+import { TaskAttachments } from './attachments/task-attachments.js';
 import { ProgressReportInput } from './dtos/progress-report.input.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
@@ -18,6 +20,7 @@ export class ProgressReportsResolver {
     private readonly reports: ProgressReportsService,
     private readonly tasks: TasksService,
     private readonly users: UserDirectory,
+    private readonly files: TaskAttachments,
   ) {}
 
   @Roles(...WRITERS)
@@ -34,6 +37,11 @@ export class ProgressReportsResolver {
     return (await this.tasks.taskLoader(req).load(report.taskId))!;
   }
 
+  @ResolveField(() => [Attachment], { description: '佐证材料 files, each downloaded at its url.' })
+  attachments(@Parent() report: ProgressReport, @Req() req: object): Promise<Attachment[]> {
+    return this.files.loader(req, 'progress_report').load(report.id);
+  }
+
   @ResolveField(() => User)
   async author(@Parent() report: ProgressReport, @Req() req: object): Promise<User> {
     return (await this.users.loader(req).load(report.authorId))!;
@@ -45,6 +53,7 @@ export class ExtensionsResolver {
   constructor(
     private readonly extensions: ExtensionsService,
     private readonly tasks: TasksService,
+    private readonly files: TaskAttachments,
   ) {}
 
   @Roles(...WRITERS)
@@ -54,8 +63,10 @@ export class ExtensionsResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('requestedDueDate', { type: () => CalendarDate }) requestedDueDate: string,
     @Args('reason') reason: string,
+    @Args('attachmentIds', { type: () => [ID], nullable: true, description: 'Ids returned by POST /uploads.' })
+    attachmentIds?: string[] | null,
   ): Promise<ExtensionRequest> {
-    return this.extensions.request(scope, taskId, requestedDueDate, reason);
+    return this.extensions.request(scope, taskId, requestedDueDate, reason, attachmentIds);
   }
 
   @Roles(UserRole.ADMIN, UserRole.SUPERVISOR)
@@ -67,6 +78,11 @@ export class ExtensionsResolver {
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
   ): Promise<ExtensionRequest> {
     return this.extensions.decide(scope, requestId, approve, comment);
+  }
+
+  @ResolveField(() => [Attachment], { description: '佐证材料 files, each downloaded at its url.' })
+  attachments(@Parent() request: ExtensionRequest, @Req() req: object): Promise<Attachment[]> {
+    return this.files.loader(req, 'extension_request').load(request.id);
   }
 
   @ResolveField(() => Task)

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { AccessScope } from '@app/auth';
+import { TaskAttachments } from './attachments/task-attachments.js';
 import type { EvidenceInput, ProgressReportInput } from './dtos/progress-report.input.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { TaskAccess } from './task-access.js';
@@ -25,6 +26,7 @@ export class ProgressReportsService {
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
     private readonly indicators: TaskIndicators,
+    private readonly attachments: TaskAttachments,
   ) {}
 
   submit(scope: AccessScope, input: ProgressReportInput): Promise<ProgressReport> {
@@ -69,6 +71,13 @@ export class ProgressReportsService {
         evidence: (input.evidence ?? []).map(cleanEvidence),
       }),
     );
+    const attachmentIds = await this.attachments.attach(
+      m,
+      scope.user.id,
+      'progress_report',
+      report.id,
+      input.attachmentIds,
+    );
     const status = task.status === TaskStatus.NOT_STARTED ? TaskStatus.IN_PROGRESS : task.status;
     const [[moved]]: [{ version: number }[]] = await m.query(
       'UPDATE task SET progress_percent = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
@@ -77,6 +86,7 @@ export class ProgressReportsService {
     await this.audit.record(m, scope.user.id, 'report.submit', 'progress_report', report.id, null, {
       taskId: task.id,
       progressPercent: report.progressPercent,
+      attachmentIds,
     });
     // The task's own trail shows the move the report made (status, version, progress), as updateTask's does.
     const { version, progressPercent } = task;

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '@app/departments';
+import { FilesModule } from '@app/files';
 import { PlansModule } from '@app/plans';
+import { TaskAttachments } from './attachments/task-attachments.js';
 import {
   DepartmentTaskCounts,
   ProvisionalTaskCountResolver,
@@ -36,9 +38,11 @@ import { WorkQueuesService } from './work-queues.service.js';
     TypeOrmModule.forFeature([Task, ProgressReport, TaskReview, ExtensionRequest]),
     PlansModule,
     DepartmentsModule,
+    FilesModule,
   ],
   providers: [
     TaskAccess,
+    TaskAttachments,
     TaskEvents,
     TaskListFilters,
     TaskSnapshotFields,
@@ -75,6 +79,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskUpdatesService,
     PlanPublishingService,
     ProgressReportsService,
+    TaskAttachments,
   ],
 })
 export class TasksModule {}

@@ -175,6 +175,19 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   return name;
 }
 
+/** A file the API serves under the session's token (GET /files/…), as a Blob. */
+export async function fetchFile(path: string): Promise<Blob> {
+  const token = hooks.getToken();
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络后重试', 'NETWORK');
+  }
+  if (!response.ok) throw await restError(response);
+  return response.blob();
+}
+
 /** Uploads a file as multipart field `file` (POST /imports/…); returns the JSON answer. */
 export async function uploadFile<T>(path: string, file: File): Promise<T> {
   const token = hooks.getToken();

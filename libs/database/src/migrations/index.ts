@@ -13,6 +13,7 @@ import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 import { NotificationDigests1765800000000 } from './1765800000000-notification-digests.js';
 import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-display-names.js';
+import { EvidenceFiles1766000000000 } from './1766000000000-evidence-files.js';
 import { PlanRevisions1766100000000 } from './1766100000000-plan-revisions.js';
 import { Publicity1766200000000 } from './1766200000000-publicity.js';
 import { HolidayScheduleData1766400000000 } from './1766400000000-holiday-schedule-data.js';
@@ -35,6 +36,7 @@ export const migrations = [
   ScorecardPosition1765600000000,
   NotificationDigests1765800000000,
   LiaisonDisplayNames1765900000000,
+  EvidenceFiles1766000000000,
   PlanRevisions1766100000000,
   Publicity1766200000000,
   HolidayScheduleData1766400000000,

@@ -30,6 +30,7 @@ interface LedgerRow {
   openNotice: string | null;
   reportedOn: string | null;
   lastNarrative: string | null;
+  lastFiles: string | null;
 }
 
 export interface LedgerFilter {
@@ -54,6 +55,7 @@ const OVERDUE_COLUMNS: SheetColumn<LedgerRow & { n: number }>[] = [
   { header: '督办单', value: (r) => r.notices },
   { header: '最近报告', value: (r) => r.reportedOn },
   { header: '最近进展', value: (r) => r.lastNarrative },
+  { header: '佐证材料', value: (r) => r.lastFiles },
 ];
 
 const DEPARTMENT_COLUMNS: SheetColumn<LedgerRow>[] = [
@@ -230,13 +232,16 @@ export class LedgerExportsService {
                WHERE nt.task_id = t.id AND n.status <> 'CLOSED'
                ORDER BY n.created_at DESC, n.id LIMIT 1) AS "openNotice",
               to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn",
-              r.narrative AS "lastNarrative"
+              r.narrative AS "lastNarrative",
+              (SELECT string_agg(u.name, '、' ORDER BY l.position)
+               FROM progress_report_attachment l JOIN upload u ON u.id = l.upload_id
+               WHERE l.report_id = r.id) AS "lastFiles"
        FROM task t
        JOIN task_escalation e ON e.task_id = t.id
        JOIN plan p ON p.id = t.plan_id
        JOIN measure m ON m.id = t.measure_id
        JOIN department d ON d.id = t.department_id
-       LEFT JOIN LATERAL (SELECT submitted_at, narrative FROM progress_report
+       LEFT JOIN LATERAL (SELECT id, submitted_at, narrative FROM progress_report
                           WHERE task_id = t.id ORDER BY submitted_at DESC LIMIT 1) r ON true
        WHERE t.id = ANY($1::uuid[])
        ORDER BY t.due_date, t.id`,

@@ -52,4 +52,7 @@ export class ProgressReportInput {
 
   @Field(() => [EvidenceInput], { nullable: true, description: '佐证材料: named links or file metadata' })
   evidence?: EvidenceInput[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /uploads (multipart, field `file`).' })
+  attachmentIds?: string[] | null;
 }

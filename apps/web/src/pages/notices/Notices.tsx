@@ -7,6 +7,8 @@ import { asApiError } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useUser } from '../../auth/session';
 import { PageState } from '../../components/PageState';
+import { AttachmentDragger } from '../../components/attachments/AttachmentDragger';
+import { AttachmentList } from '../../components/attachments/AttachmentList';
 import { AlertTags } from '../../components/tags';
 import { graphql, type ResultOf } from '../../graphql';
 import { daysBetween, formatDate, formatDateTime, NOTICE_STATUS, todayInShanghai } from '../../labels';
@@ -24,6 +26,13 @@ const NOTICES = graphql(`
       respondedAt
       createdAt
       closedAt
+      attachments {
+        id
+        name
+        size
+        contentType
+        url
+      }
       department {
         id
         name
@@ -69,8 +78,8 @@ const QUEUE = graphql(`
 `);
 
 const RESPOND = graphql(`
-  mutation RespondNotice($noticeId: ID!, $response: String!) {
-    respondToSupervisionNotice(noticeId: $noticeId, response: $response) {
+  mutation RespondNotice($noticeId: ID!, $response: String!, $attachmentIds: [ID!]) {
+    respondToSupervisionNotice(noticeId: $noticeId, response: $response, attachmentIds: $attachmentIds) {
       id
       status
     }
@@ -111,6 +120,7 @@ function NoticeCard({
 }) {
   const { message } = App.useApp();
   const [response, setResponse] = useState('');
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
   const [reissuing, setReissuing] = useState(false);
   const [requirements, setRequirements] = useState(notice.requirements);
   const [due, setDue] = useState<Dayjs | null>(dayjs().add(7, 'day'));
@@ -171,6 +181,7 @@ function NoticeCard({
         <div style={{ background: '#f6ffed', padding: 8, borderRadius: 4, marginBottom: 8 }}>
           <Typography.Text type="secondary">整改反馈（{formatDateTime(notice.respondedAt)}）：</Typography.Text>
           <div style={{ whiteSpace: 'pre-wrap' }}>{notice.response}</div>
+          {notice.attachments.length > 0 && <AttachmentList files={notice.attachments} />}
         </div>
       )}
       {liaison && notice.status === 'ISSUED' && (
@@ -182,11 +193,20 @@ function NoticeCard({
             value={response}
             onChange={(e) => setResponse(e.target.value)}
           />
+          <div style={{ marginTop: 8 }}>
+            <AttachmentDragger
+              value={attachmentIds}
+              onChange={setAttachmentIds}
+              label={`${notice.number} 整改佐证材料`}
+            />
+          </div>
           <Button
             type="primary"
             loading={responding}
             disabled={!response.trim()}
-            onClick={() => act(() => respond({ noticeId: notice.id, response: response.trim() }), '整改情况已反馈')}
+            onClick={() =>
+              act(() => respond({ noticeId: notice.id, response: response.trim(), attachmentIds }), '整改情况已反馈')
+            }
             style={{ marginTop: 8, alignSelf: 'flex-start' }}
           >
             提交整改反馈

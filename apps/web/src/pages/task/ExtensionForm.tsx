@@ -4,11 +4,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { asApiError } from '../../api/client';
 import { useMutation } from '../../api/hooks';
+import { AttachmentDragger } from '../../components/attachments/AttachmentDragger';
 import { graphql } from '../../graphql';
 
 const REQUEST_EXTENSION = graphql(`
-  mutation RequestExtension($taskId: ID!, $requestedDueDate: Date!, $reason: String!) {
-    requestExtension(taskId: $taskId, requestedDueDate: $requestedDueDate, reason: $reason) {
+  mutation RequestExtension($taskId: ID!, $requestedDueDate: Date!, $reason: String!, $attachmentIds: [ID!]) {
+    requestExtension(
+      taskId: $taskId
+      requestedDueDate: $requestedDueDate
+      reason: $reason
+      attachmentIds: $attachmentIds
+    ) {
       id
       status
     }
@@ -27,9 +33,14 @@ export function ExtensionForm({ taskId, dueDate, onDone }: { taskId: string; due
       </Button>
     );
   }
-  const onFinish = async (v: { requestedDueDate: Dayjs; reason: string }) => {
+  const onFinish = async (v: { requestedDueDate: Dayjs; reason: string; attachmentIds?: string[] }) => {
     try {
-      await request({ taskId, requestedDueDate: v.requestedDueDate.format('YYYY-MM-DD'), reason: v.reason.trim() });
+      await request({
+        taskId,
+        requestedDueDate: v.requestedDueDate.format('YYYY-MM-DD'),
+        reason: v.reason.trim(),
+        attachmentIds: v.attachmentIds ?? [],
+      });
       message.success('延期申请已提交，等待督查室审批');
       setOpen(false);
       onDone();
@@ -52,6 +63,9 @@ export function ExtensionForm({ taskId, dueDate, onDone }: { taskId: string; due
         rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}
       >
         <Input.TextArea rows={3} maxLength={2000} id="extension-reason" />
+      </Form.Item>
+      <Form.Item label="证明材料（文件）" name="attachmentIds">
+        <AttachmentDragger label="延期证明材料" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} style={{ marginRight: 8 }}>
         提交申请

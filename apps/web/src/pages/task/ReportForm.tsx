@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Space } from 'antd';
 import { asApiError } from '../../api/client';
 import { useMutation } from '../../api/hooks';
+import { AttachmentDragger } from '../../components/attachments/AttachmentDragger';
 import { graphql } from '../../graphql';
 
 const SUBMIT_REPORT = graphql(`
@@ -19,6 +20,8 @@ interface Values {
   problems?: string;
   nextSteps?: string;
   evidence?: { name?: string; url?: string }[];
+  /** Ids of the files uploaded by drag and drop. */
+  attachmentIds?: string[];
   /** 指标值 by indicator id, as typed. */
   indicators?: Record<string, string | undefined>;
 }
@@ -64,6 +67,7 @@ export function ReportForm({ task, onDone }: { task: ReportFormTask; onDone(): v
           nextSteps: v.nextSteps?.trim() || null,
           evidence,
           indicatorValues,
+          attachmentIds: v.attachmentIds ?? [],
         },
       });
       message.success('进展已报送');
@@ -104,6 +108,9 @@ export function ReportForm({ task, onDone }: { task: ReportFormTask; onDone(): v
       </Form.Item>
       <Form.Item label="下步计划" name="nextSteps">
         <Input.TextArea rows={2} maxLength={2000} id="report-next" />
+      </Form.Item>
+      <Form.Item label="佐证材料（文件）" name="attachmentIds">
+        <AttachmentDragger />
       </Form.Item>
       <Form.List name="evidence">
         {(fields, { add, remove }) => (

@@ -14,6 +14,7 @@ import { ReportsCard } from './ReportsCard';
 import { ReviewsCard } from './ReviewsCard';
 import { SourceCard } from './SourceCard';
 import { StatusCard } from './StatusCard';
+import { TaskFiles } from './TaskFiles';
 import { TASK } from './task-query';
 import { useTaskMove } from './useTaskMove';
 
@@ -60,6 +61,7 @@ export default function TaskPage() {
                 )}
                 <ReportsCard task={task} />
                 {office && <ReportPublicity taskId={task.id} />}
+                <TaskFiles key={`${task.version}:${task.extensionRequests.length}`} taskId={task.id} />
                 <CooperatingCard tasks={task.cooperatingTasks} />
               </Col>
               <Col xs={{ span: 24, order: 1 }} lg={{ span: 9, order: 2 }}>

@@ -1,0 +1,82 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Worker, type Job, type Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { UploadCleanup, type CleanupFigures } from './upload-cleanup.service.js';
+
+export const UPLOAD_CLEANUP_QUEUE = 'upload-cleanup';
+/** One scheduler id for all workers: each upserts the same one, so Redis holds a single schedule. */
+export const UPLOAD_CLEANUP_SCHEDULER = 'upload-cleanup-hourly';
+/** Hourly: an upload lives between one and two hours past its day. */
+export const UPLOAD_CLEANUP_PATTERN = '23 * * * *';
+
+/** The schedule only queues a job; the job (one worker at a time) does the deleting. */
+@Injectable()
+export class UploadCleanupProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(UploadCleanupProcessor.name);
+  private worker?: Worker;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(UPLOAD_CLEANUP_QUEUE) private readonly queue: Queue,
+    private readonly cleanup: UploadCleanup,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker(UPLOAD_CLEANUP_QUEUE, (job) => this.process(job), {
+      connection: { url: this.config.REDIS_URL },
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: 1,
+      lockDuration: this.config.QUEUE_LOCK_MS,
+      stalledInterval: this.config.QUEUE_LOCK_MS,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`worker error: ${error.message}`));
+    this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
+    void this.queue.backend.client.then(
+      (client) => {
+        client.on('ready', () => void this.schedule());
+        void this.schedule();
+      },
+      () => undefined, // closed before it ever connected
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  /** A job names the moment it was due, so one run late after an outage removes what was due then. */
+  process(job: Job): Promise<CleanupFigures> {
+    return this.cleanup.run(new Date(job.timestamp + (job.delay ?? 0)));
+  }
+
+  /** Queues a run now (the CLI or a test), beside the schedule. */
+  async enqueueNow(): Promise<Job> {
+    return this.queue.add('cleanup', {}, { removeOnComplete: 100, removeOnFail: 100 });
+  }
+
+  private async schedule(): Promise<void> {
+    await this.queue
+      .upsertJobScheduler(
+        UPLOAD_CLEANUP_SCHEDULER,
+        { pattern: UPLOAD_CLEANUP_PATTERN, tz: 'Asia/Shanghai' },
+        {
+          name: 'cleanup',
+          data: {},
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 60_000 },
+            removeOnComplete: 100,
+            removeOnFail: 100,
+          },
+        },
+      )
+      .catch((error: Error) => this.logger.warn(`cannot schedule the upload cleanup yet: ${error.message}`));
+  }
+}
