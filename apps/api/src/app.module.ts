@@ -3,11 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@app/audit';
 import { CalendarDateScalarModule, CommonModule, type AppConfig } from '@app/common';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, HealthService } from '@app/database';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { graphqlOptions } from './graphql.config.js';
 import { HealthController } from './health/health.controller.js';
-import { HealthService } from './health/health.service.js';
+import { GraphqlMetricsPlugin } from './observability/graphql-metrics.plugin.js';
 
 /** The API process: GraphQL at /graphql and GET /health. Domain modules do the work. */
 @Module({})
@@ -27,7 +27,7 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
-      providers: [HealthService],
+      providers: [HealthService, GraphqlMetricsPlugin],
     };
   }
 }

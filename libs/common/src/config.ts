@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'luoshi-development-secret-change-me-0000';
 const DEV_ENVIRONMENTS = ['development', 'test'];
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** A URL of the given scheme that parses: a malformed one would otherwise fail later, echoed whole by a driver. */
 const url = (scheme: RegExp, message: string) =>
@@ -70,11 +71,22 @@ const schema = z
      * published since the last one, and queues it; 0 turns the catch-up off (tests that sweep by hand).
      */
     SWEEP_CATCH_UP_MS: z.coerce.number().int().min(0).default(60_000),
+    /** Prometheus' listener (GET /metrics, and the worker's /health); unset = none. Never the API's PORT. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Address the metrics listener binds to: loopback unless a scraper elsewhere needs it (then METRICS_TOKEN). */
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    /** Bearer token /metrics asks for; required when METRICS_HOST is not a loopback address. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {
       const message = `is required when NODE_ENV is ${env.NODE_ENV} (not development or test)`;
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
+      return z.NEVER;
+    }
+    if (!env.METRICS_TOKEN && !LOOPBACK.test(env.METRICS_HOST)) {
+      const message = `is required when METRICS_HOST is ${env.METRICS_HOST} (not a loopback address)`;
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message });
       return z.NEVER;
     }
     return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
@@ -91,7 +103,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
-  const shown = name in cleaned && !/SECRET|PASSWORD/.test(name) ? ` (got "${shownValue(cleaned[name]!)}")` : '';
+  const shown = name in cleaned && !/SECRET|PASSWORD|TOKEN/.test(name) ? ` (got "${shownValue(cleaned[name]!)}")` : '';
   throw new ConfigError(`Invalid environment: ${name} ${issue.message}${shown}`);
 }
 

@@ -13,6 +13,7 @@ import { AppendOnlyAudit1765500000000 } from './1765500000000-append-only-audit.
 import { ScorecardPosition1765600000000 } from './1765600000000-scorecard-position.js';
 import { NotificationDigests1765800000000 } from './1765800000000-notification-digests.js';
 import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-display-names.js';
+import { OutboxRequestId1766300000000 } from './1766300000000-outbox-request-id.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ScorecardPosition1765600000000,
   NotificationDigests1765800000000,
   LiaisonDisplayNames1765900000000,
+  OutboxRequestId1766300000000,
 ];
