@@ -10,8 +10,11 @@ import { Metrics, serveMetrics, type AppConfig } from '@app/common';
  */
 export async function exposeApiMetrics(app: INestApplication, config: AppConfig): Promise<void> {
   const metrics = app.get(Metrics);
-  if (cluster.isWorker) AggregatorRegistry.setRegistries([metrics.registry]);
-  else if (config.METRICS_PORT) await serveMetrics(config, { metrics: () => metrics.expose() });
+  if (cluster.isWorker) {
+    // Constructing one is what makes prom-client answer the primary's requests in this worker.
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([metrics.registry]);
+  } else if (config.METRICS_PORT) await serveMetrics(config, { metrics: () => metrics.expose() });
 }
 
 /** In the primary: every worker's registry over IPC, counters and histograms summed, shared gauges by their aggregator. */

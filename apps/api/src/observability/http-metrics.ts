@@ -13,11 +13,12 @@ export function httpMetrics(metrics: Metrics) {
   ]);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const end = histogram.startTimer();
-    res.once('finish', () => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      const route = ROUTES.find((r) => path === r || path.startsWith(`${r}/`)) ?? (path === '/' ? '/' : 'other');
-      end({ method: req.method ?? 'GET', route, status: `${Math.floor(res.statusCode / 100)}xx` });
-    });
+    // Read now: Express's mounted middleware rewrites req.url while it runs.
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = ROUTES.find((r) => path === r || path.startsWith(`${r}/`)) ?? (path === '/' ? '/' : 'other');
+    res.once('finish', () =>
+      end({ method: req.method ?? 'GET', route, status: `${Math.floor(res.statusCode / 100)}xx` }),
+    );
     next();
   };
 }
