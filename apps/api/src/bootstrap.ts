@@ -16,6 +16,7 @@ import { AppModule } from './app.module.js';
 import { compressResponses } from './compress-responses.js';
 import { GRAPHQL_BODY_BYTES, graphqlBody } from './graphql-body.js';
 import { httpMetrics } from './observability/http-metrics.js';
+import { DASHBOARD_PATH, QueueDashboard } from './observability/queue-dashboard.js';
 import { securityHeaders } from './security-headers.js';
 
 /** Builds the API application (used by main.ts, the CLI and the end-to-end tests). */
@@ -37,6 +38,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => req.url === '/health' } }));
   }
   app.use(securityHeaders);
+  app.use(DASHBOARD_PATH, app.get(QueueDashboard).handler());
   // GraphQL answers and spreadsheets above 1 KB go out compressed (the console's assets are precompressed).
   app.use(['/graphql', '/exports'], compressResponses);
   app.use('/graphql', graphqlBody()); // 1 MB, or 13 MB for importPlanDocument
