@@ -1,3 +1,4 @@
+import './tracing.js';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfigOrExit } from '@app/common';

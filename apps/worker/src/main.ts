@@ -1,3 +1,4 @@
+import './tracing.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, loadConfigOrExit, PinoLoggerService } from '@app/common';

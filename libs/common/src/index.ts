@@ -16,3 +16,4 @@ export * from './request-context.js';
 export * from './request-id.middleware.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics-server.js';
+export * from './tracing/start-tracing.js';
