@@ -87,6 +87,7 @@ describe('OpenTelemetry traces', () => {
     const server = trace.filter((s) => s.kind === SERVER);
     expect(server).toHaveLength(1);
     expect(server[0]!.attributes['http.request.method'] ?? server[0]!.attributes['http.method']).toBe('POST');
+    expect(trace.find((s) => s.name === 'graphql mutation TraceUpdate')?.parentSpanId).toBe(server[0]!.spanId);
     const sql = trace.filter(
       (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql',
     );

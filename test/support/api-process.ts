@@ -56,11 +56,16 @@ export class ApiProcess {
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(env: Record<string, string>): Promise<ApiProcess> {
+  static async start(env: Record<string, string>, nodeArgs: string[] = []): Promise<ApiProcess> {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      ['--import', repoPath('test', 'support', 'register-ts.mjs'), repoPath('apps', 'api', 'src', 'main.ts')],
+      [
+        '--import',
+        repoPath('test', 'support', 'register-ts.mjs'),
+        ...nodeArgs,
+        repoPath('apps', 'api', 'src', 'main.ts'),
+      ],
       { env: { ...process.env, LOG_LEVEL: 'info', API_WORKERS: '1', ...env, PORT: String(port) }, stdio: 'pipe' },
     );
     const api = new ApiProcess(child, port);

@@ -6,11 +6,14 @@ import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 const require = createRequire(import.meta.url);
 
 /**
- * OpenTelemetry traces (HTTP, GraphQL, pg, ioredis), only when OTEL_EXPORTER_OTLP_ENDPOINT is set:
+ * OpenTelemetry traces (HTTP, pg, ioredis; GraphQL operations by the API's GraphqlMetricsPlugin), only
+ * when OTEL_EXPORTER_OTLP_ENDPOINT is set:
  * spans go to that collector over OTLP/HTTP (the OTEL_* variables of the SDK apply: service name,
  * headers, sampler). Run before the rest of the process is imported (each entry point imports
  * `./tracing.js` first): the instrumentations patch pg and ioredis as they are first required, and
- * the http server by prototype. The packages are required lazily, so a process without tracing
+ * the http server by prototype. (@opentelemetry/instrumentation-graphql patches graphql's CommonJS
+ * files; @apollo/server imports its ESM build, which no require hook sees, and import-in-the-middle
+ * does not reach the per-file patches either.) The packages are required lazily, so a process without tracing
  * loads none of them. LUOSHI_TRACE_FILE writes finished spans as JSON lines to a file instead of
  * exporting them (diagnostics; the trace test).
  */
@@ -23,8 +26,6 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
   const { HttpInstrumentation } =
     require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { GraphQLInstrumentation } =
-    require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
   const { PgInstrumentation } =
     require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
   const { IORedisInstrumentation } =
@@ -38,7 +39,6 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     instrumentations: [
       // Scrapes and probes would be most of the traces and tell nothing.
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)\b/.test(req.url ?? '') }),
-      new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
       new PgInstrumentation({ requireParentSpan: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
