@@ -35,6 +35,11 @@ describe('GET /metrics (Prometheus)', () => {
       'ObsLogin',
       `mutation ObsLogin { login(username: "obs.admin", password: "${PASSWORD}") { token } }`,
     );
+    // /health answered by one cluster worker; the scrape needs both (the primary asks each).
+    for (const until = Date.now() + 60_000; (await httpCall(apiMetrics, { headers: BEARER })).status !== 200;) {
+      if (Date.now() > until) throw new Error('the API primary never answered a scrape');
+      await new Promise((r) => setTimeout(r, 500));
+    }
     bearer = {
       authorization: `Bearer ${(JSON.parse(login.body) as { data: { login: { token: string } } }).data.login.token}`,
     };
@@ -91,7 +96,13 @@ describe('GET /metrics (Prometheus)', () => {
 
   it('times sweeps and counts the escalations they raise by level', async () => {
     const asOf = '2026-01-05';
-    await gqlCall(api.url, 'ObsSweep', `mutation ObsSweep { runEscalationSweep(asOf: "${asOf}") { jobId } }`, bearer);
+    const started = await gqlCall(
+      api.url,
+      'ObsSweep',
+      `mutation ObsSweep { runEscalationSweep(asOf: "${asOf}") { jobId } }`,
+      bearer,
+    );
+    expect(JSON.parse(started.body)).toMatchObject({ data: { runEscalationSweep: { jobId: expect.any(String) } } });
     const deadline = Date.now() + 30_000;
     let text = '';
     while (Date.now() < deadline) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BadInputError, ConflictError, currentRequestId, isCalendarDate, shanghaiToday } from '@app/common';
+import { BadInputError, ConflictError, isCalendarDate, shanghaiToday } from '@app/common';
+import { jobContext } from '@app/notifications';
 import { AuditService } from '@app/audit';
 import { UserRole, type AccessScope } from '@app/auth';
 import { EscalationSweepResult } from './dtos/escalation-sweep-result.type.js';
@@ -45,7 +46,7 @@ export class EscalationSweepJobsService {
     const job = await this.queue.add(jobId, {
       asOf,
       jurisdictionId: jurisdictionOf(scope),
-      requestId: currentRequestId(),
+      ...jobContext(),
     });
     await this.dataSource.transaction((m) =>
       this.audit.record(

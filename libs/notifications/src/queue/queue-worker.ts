@@ -1,10 +1,25 @@
 import { Logger } from '@nestjs/common';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Queue, Worker, type Job } from 'bullmq';
-import { runWithRequestId, withinMs, type AppConfig, type Metrics } from '@app/common';
+import { currentRequestId, runWithRequestId, withinMs, type AppConfig, type Metrics } from '@app/common';
 
-/** Job data may carry the id of the request that queued it: the processor's log lines then name it. */
+/**
+ * What a job carries of the request that caused it: its id (the processor's log lines name it) and,
+ * with tracing on, its trace context (the processor's span joins the request's trace).
+ */
 export interface TracedJob {
   requestId?: string;
+  trace?: Record<string, string>;
+}
+
+const tracer = trace.getTracer('luoshi-queues');
+
+/** The TracedJob fields for a job queued now (nothing outside a request and without tracing). */
+export function jobContext(): TracedJob {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  const requestId = currentRequestId();
+  return { ...(requestId && { requestId }), ...(Object.keys(carrier).length && { trace: carrier }) };
 }
 
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
