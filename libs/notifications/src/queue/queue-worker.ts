@@ -46,19 +46,31 @@ export function startQueueWorker<T>(
     'queue',
     'outcome',
   ]);
-  const run = async (job: Job<T>) => {
-    const end = duration.startTimer({ queue });
-    const requestId = (job.data as TracedJob | undefined)?.requestId;
-    try {
-      const result = await (typeof requestId === 'string'
-        ? runWithRequestId(requestId, () => handle(job))
-        : handle(job));
-      end({ outcome: 'completed' });
-      return result;
-    } catch (error) {
-      end({ outcome: 'failed' });
-      throw error;
-    }
+  const run = (job: Job<T>) => {
+    const { requestId, trace: carrier } = (job.data ?? {}) as TracedJob;
+    const parent = carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
+    const attributes = {
+      'messaging.system': 'bullmq',
+      'messaging.destination.name': queue,
+      'messaging.message.id': job.id ?? '',
+    };
+    const work = () =>
+      tracer.startActiveSpan(`${queue} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
+        const end = duration.startTimer({ queue });
+        try {
+          const result = await handle(job);
+          end({ outcome: 'completed' });
+          return result;
+        } catch (error) {
+          end({ outcome: 'failed' });
+          const message = error instanceof Error ? error.message : String(error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      });
+    return typeof requestId === 'string' ? runWithRequestId(requestId, work) : work();
   };
   const worker = new Worker<T>(queue, run, {
     connection: { url: config.REDIS_URL },
