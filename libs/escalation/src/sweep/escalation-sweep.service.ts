@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Counter, Histogram } from 'prom-client';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { isUniqueViolation, Metrics } from '@app/common';
 import { OutboxWriter } from '@app/notifications';
@@ -61,6 +62,8 @@ export interface SweepOutcome {
 @Injectable()
 export class EscalationSweepService {
   private readonly logger = new Logger(EscalationSweepService.name);
+  private readonly duration: Histogram<'scope'>;
+  private readonly raisedByLevel: Counter<'level'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,9 +76,6 @@ export class EscalationSweepService {
     this.duration = metrics.histogram('escalation_sweep_duration_seconds', 'Escalation sweeps (升级巡检)', ['scope']);
     this.raisedByLevel = metrics.counter('escalations_raised_total', 'Escalation events raised, by level', ['level']);
   }
-
-  private readonly duration;
-  private readonly raisedByLevel;
 
   /** In a worker (or a script): waits for a sweep under way elsewhere, however long it takes. */
   async sweep(asOf: string, options: SweepOptions = {}): Promise<SweepOutcome> {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Worker } from 'bullmq';
+import type { Counter } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Metrics } from '@app/common';
 import { startQueueWorker, type TracedJob } from '../queue/queue-worker.js';
@@ -27,6 +28,7 @@ export interface DeliveryJob extends TracedJob {
 export class NotificationDeliveryProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationDeliveryProcessor.name);
   private worker?: Worker<DeliveryJob>;
+  private readonly outcomes: Counter<'channel' | 'outcome'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,8 +43,6 @@ export class NotificationDeliveryProcessor implements OnApplicationBootstrap, Be
       ['channel', 'outcome'],
     );
   }
-
-  private readonly outcomes;
 
   onApplicationBootstrap(): void {
     this.worker = startQueueWorker(this.config, DELIVERY_QUEUE, (job) => this.process(job), 8, this.metrics);
