@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { parseConfig } from '@app/common';
+import { Metrics, parseConfig } from '@app/common';
 import { createDataSource, ensureDatabase, runMigrations } from '@app/database';
 import {
   DEFAULT_POLICY,
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const calendars = new HolidayCalendarService(db);
     const reports = new ReportReminderService();
     const outbox = new OutboxWriter();
-    const sweeps = new EscalationSweepService(db, calendars, reports, outbox, new SweepRuns(db, outbox));
+    const sweeps = new EscalationSweepService(db, calendars, reports, outbox, new SweepRuns(db, outbox), new Metrics());
     // The monthly missing-report pass is timed apart: mark its period checked for the escalation runs.
     await db.query(
       `INSERT INTO report_period_check (cadence, period_start, report_due) VALUES ('MONTHLY/5', '2025-10-01', '2025-11-07')`,

@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '../../libs/common/src/index.js';
+import { APP_CONFIG, Metrics, type AppConfig } from '../../libs/common/src/index.js';
 import { EscalationSweepProcessor, EscalationSweepService } from '../../libs/escalation/src/index.js';
 import type { TestApp } from './test-app.js';
 import { waitFor } from './test-worker.js';
@@ -22,7 +22,11 @@ export const READ_SWEEP = `query($asOf: Date!) { escalationSweep(asOf: $asOf) { 
  * that need sweeps done but not the relay and deliveries a whole worker would run.
  */
 export function startSweepProcessor(t: TestApp): { stop: () => Promise<void> } {
-  const processor = new EscalationSweepProcessor(t.app.get<AppConfig>(APP_CONFIG), t.get(EscalationSweepService));
+  const processor = new EscalationSweepProcessor(
+    t.app.get<AppConfig>(APP_CONFIG),
+    t.get(Metrics),
+    t.get(EscalationSweepService),
+  );
   processor.onApplicationBootstrap();
   return { stop: () => processor.beforeApplicationShutdown() };
 }

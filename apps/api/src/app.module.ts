@@ -3,13 +3,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@app/audit';
 import { CalendarDateScalarModule, CommonModule, type AppConfig } from '@app/common';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, HealthService } from '@app/database';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { graphqlOptions } from './graphql.config.js';
 import { HealthController } from './health/health.controller.js';
-import { HealthService } from './health/health.service.js';
+import { GraphqlMetricsPlugin } from './observability/graphql-metrics.plugin.js';
+import { QueueDashboard } from './observability/queue-dashboard.js';
+import { QueueDashboardController } from './observability/queue-dashboard.controller.js';
 
-/** The API process: GraphQL at /graphql and GET /health. Domain modules do the work. */
+/** The API process: GraphQL at /graphql, GET /health and the ADMIN's queue dashboard. Domain modules do the work. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -26,8 +28,8 @@ export class AppModule {
         AuditModule,
         ...DOMAIN_MODULES,
       ],
-      controllers: [HealthController],
-      providers: [HealthService],
+      controllers: [HealthController, QueueDashboardController],
+      providers: [HealthService, GraphqlMetricsPlugin, QueueDashboard],
     };
   }
 }

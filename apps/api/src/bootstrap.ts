@@ -2,11 +2,21 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
-import { createLogger, PinoLoggerService, repoPath, type AppConfig } from '@app/common';
+import {
+  createLogger,
+  currentRequestId,
+  Metrics,
+  PinoLoggerService,
+  repoPath,
+  requestIds,
+  type AppConfig,
+} from '@app/common';
 import { serveConsole } from '../../web/server/serve-console.js';
 import { AppModule } from './app.module.js';
 import { compressResponses } from './compress-responses.js';
 import { GRAPHQL_BODY_BYTES, graphqlBody } from './graphql-body.js';
+import { httpMetrics } from './observability/http-metrics.js';
+import { DASHBOARD_PATH, QueueDashboard } from './observability/queue-dashboard.js';
 import { securityHeaders } from './security-headers.js';
 
 /** Builds the API application (used by main.ts, the CLI and the end-to-end tests). */
@@ -22,10 +32,13 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.TRUST_PROXY);
   // One line per request at info; below that level pino-http would only cost time (errors are
   // logged where they are handled).
+  app.use(requestIds, httpMetrics(app.get(Metrics)));
   if (logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+    const genReqId = () => currentRequestId() ?? '';
+    app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => req.url === '/health' } }));
   }
   app.use(securityHeaders);
+  app.use(DASHBOARD_PATH, app.get(QueueDashboard).handler());
   // GraphQL answers and spreadsheets above 1 KB go out compressed (the console's assets are precompressed).
   app.use(['/graphql', '/exports'], compressResponses);
   app.use('/graphql', graphqlBody()); // 1 MB, or 13 MB for importPlanDocument

@@ -1,6 +1,8 @@
+import './tracing.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, loadConfigOrExit, PinoLoggerService } from '@app/common';
+import { serveWorkerMetrics } from './worker-metrics.js';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
@@ -10,4 +12,5 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(conf
 });
 app.enableShutdownHooks();
 await app.init();
+await serveWorkerMetrics(app, config);
 logger.info('luoshi worker started');

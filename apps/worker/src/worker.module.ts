@@ -2,13 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CommonModule, type AppConfig } from '@app/common';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, HealthService } from '@app/database';
 import { EscalationWorkerModule } from '@app/escalation';
 import { FilesWorkerModule } from '@app/files';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { SupervisionWorkerModule } from '@app/supervision';
 
-/** The worker process: no HTTP, only queue processors and scheduled work. */
+/** The worker process: queue processors and scheduled work; HTTP only for /metrics and /health (METRICS_PORT). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -24,6 +24,7 @@ export class WorkerModule {
         SupervisionWorkerModule,
         FilesWorkerModule,
       ],
+      providers: [HealthService],
     };
   }
 }

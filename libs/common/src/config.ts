@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'luoshi-development-secret-change-me-0000';
 const DEV_ENVIRONMENTS = ['development', 'test'];
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** A URL of the given scheme that parses: a malformed one would otherwise fail later, echoed whole by a driver. */
 const url = (scheme: RegExp, message: string) =>
@@ -75,11 +76,22 @@ const schema = z
     UPLOAD_MAX_REPORT_MB: z.coerce.number().int().min(1).max(10_240).default(100),
     /** Where uploaded files live: unset = the database (table file_blob); s3://bucket?endpoint=…&region=… = S3. */
     STORAGE_URL: url(/^s3:\/\//, 'must be an s3:// URL (or unset: the database)').optional(),
+    /** Prometheus' listener (GET /metrics, and the worker's /health); unset = none. Never the API's PORT. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Address the metrics listener binds to: loopback unless a scraper elsewhere needs it (then METRICS_TOKEN). */
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    /** Bearer token /metrics asks for; required when METRICS_HOST is not a loopback address. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && !DEV_ENVIRONMENTS.includes(env.NODE_ENV)) {
       const message = `is required when NODE_ENV is ${env.NODE_ENV} (not development or test)`;
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
+      return z.NEVER;
+    }
+    if (!env.METRICS_TOKEN && !LOOPBACK.test(env.METRICS_HOST)) {
+      const message = `is required when METRICS_HOST is ${env.METRICS_HOST} (not a loopback address)`;
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message });
       return z.NEVER;
     }
     return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
@@ -96,7 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
-  const shown = name in cleaned && !/SECRET|PASSWORD/.test(name) ? ` (got "${shownValue(cleaned[name]!)}")` : '';
+  const shown = name in cleaned && !/SECRET|PASSWORD|TOKEN/.test(name) ? ` (got "${shownValue(cleaned[name]!)}")` : '';
   throw new ConfigError(`Invalid environment: ${name} ${issue.message}${shown}`);
 }
 

@@ -13,3 +13,8 @@ export * from './graphql-lookahead.js';
 export * from './database-error.js';
 export * from './rest-error.filter.js';
 export * from './xlsx-safety.js';
+export * from './request-context.js';
+export * from './request-id.middleware.js';
+export * from './metrics/metrics.js';
+export * from './metrics/metrics-server.js';
+export * from './tracing/start-tracing.js';

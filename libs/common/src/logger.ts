@@ -1,14 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from './config.js';
+import { currentRequestId } from './request-context.js';
 
 /** Structured JSON logs (pino) for a process; secrets are redacted wherever they appear. */
-export function createLogger(config: AppConfig, app: string): Logger {
-  return pino({
-    level: config.LOG_LEVEL,
-    base: { app },
-    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
-  });
+export function createLogger(config: AppConfig, app: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      base: { app },
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+      // Every line written while a request or a job it queued is served names it.
+      mixin: () => {
+        const reqId = currentRequestId();
+        return reqId ? { reqId } : {};
+      },
+    },
+    destination,
+  );
 }
 
 /** Nest's logger interface over pino, so framework and domain logs share one format. */

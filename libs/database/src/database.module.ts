@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { dataSourceOptions } from './data-source.js';
+import { DatabaseMetrics } from './database.metrics.js';
 
 /** PostgreSQL for every app; entities come from each domain module's forFeature. */
 @Module({
@@ -18,5 +19,6 @@ import { dataSourceOptions } from './data-source.js';
       }),
     }),
   ],
+  providers: [DatabaseMetrics],
 })
 export class DatabaseModule {}

@@ -7,3 +7,4 @@ export * from './entity-rows.js';
 export * from './prepared-query.js';
 export * from './sql-where.js';
 export * from './sql-files.js';
+export * from './health.service.js';

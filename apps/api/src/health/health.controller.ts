@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '@app/auth';
-import { HealthService } from './health.service.js';
+import { HealthService } from '@app/database';
 
 @Controller('health')
 export class HealthController {

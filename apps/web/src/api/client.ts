@@ -206,3 +206,30 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
   if (!response.ok) throw await restError(response);
   return (await response.json()) as T;
 }
+
+/**
+ * Opens the queue dashboard (bull-board, ADMIN) in a new tab. Its pages and XHRs carry no
+ * Authorization header, so POST /admin/queues/session first puts the token in a short-lived HttpOnly
+ * cookie for that path. The tab is opened before the request: a tab opened after an await is blocked.
+ */
+export async function openQueueDashboard(): Promise<void> {
+  const tab = window.open('', '_blank');
+  const token = hooks.getToken();
+  let response: Response;
+  try {
+    response = await fetch('/admin/queues/session', {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  } catch {
+    tab?.close();
+    throw new ApiError('无法连接服务器，请检查网络后重试', 'NETWORK');
+  }
+  if (!response.ok) {
+    tab?.close();
+    throw await restError(response);
+  }
+  if (!tab) throw new ApiError('浏览器阻止了新窗口，请允许本站弹出窗口后重试', 'POPUP_BLOCKED');
+  tab.opener = null;
+  tab.location.href = '/admin/queues';
+}

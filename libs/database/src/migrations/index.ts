@@ -16,6 +16,7 @@ import { LiaisonDisplayNames1765900000000 } from './1765900000000-liaison-displa
 import { EvidenceFiles1766000000000 } from './1766000000000-evidence-files.js';
 import { PlanRevisions1766100000000 } from './1766100000000-plan-revisions.js';
 import { Publicity1766200000000 } from './1766200000000-publicity.js';
+import { OutboxRequestId1766300000000 } from './1766300000000-outbox-request-id.js';
 import { HolidayScheduleData1766400000000 } from './1766400000000-holiday-schedule-data.js';
 import { EscalationNoticeDue1766500000000 } from './1766500000000-escalation-notice-due.js';
 
@@ -39,6 +40,7 @@ export const migrations = [
   EvidenceFiles1766000000000,
   PlanRevisions1766100000000,
   Publicity1766200000000,
+  OutboxRequestId1766300000000,
   HolidayScheduleData1766400000000,
   EscalationNoticeDue1766500000000,
 ];

@@ -6,13 +6,13 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
-import { APP_CONFIG, isCalendarDate, shanghaiToday, type AppConfig } from '@app/common';
-import { startQueueWorker } from '@app/notifications';
+import { APP_CONFIG, isCalendarDate, shanghaiToday, type AppConfig, Metrics } from '@app/common';
+import { startQueueWorker, type TracedJob } from '@app/notifications';
 import { EscalationSweepService } from './escalation-sweep.service.js';
 
 export const ESCALATION_QUEUE = 'escalation';
 
-export interface SweepJob {
+export interface SweepJob extends TracedJob {
   /** The date to sweep for; the scheduler's daily jobs leave it out and sweep for the day they were due. */
   asOf?: string;
   /** A supervision office's sweep: its jurisdiction and those below; absent, every jurisdiction. */
@@ -27,11 +27,12 @@ export class EscalationSweepProcessor implements OnApplicationBootstrap, BeforeA
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     private readonly sweeps: EscalationSweepService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startQueueWorker(this.config, ESCALATION_QUEUE, (job) => this.process(job), 1);
+    this.worker = startQueueWorker(this.config, ESCALATION_QUEUE, (job) => this.process(job), 1, this.metrics);
   }
 
   // Before the database and queues close: running jobs finish (SIGTERM) and can still record their outcome.

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Counter, Histogram } from 'prom-client';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { isUniqueViolation } from '@app/common';
+import { isUniqueViolation, Metrics } from '@app/common';
 import { OutboxWriter } from '@app/notifications';
 import { HolidayCalendarService } from '../calendar/holiday-calendar.service.js';
 import { addDays, daysBetween } from '../calendar/calendar-date.js';
@@ -30,6 +31,8 @@ interface BatchCounts {
   fallback: number;
   last_due: string | null;
   last_id: string | null;
+  /** Events raised, by the level they raised ("1"…"4"). */
+  by_level: Record<string, number>;
 }
 
 export interface SweepOptions {
@@ -59,6 +62,8 @@ export interface SweepOutcome {
 @Injectable()
 export class EscalationSweepService {
   private readonly logger = new Logger(EscalationSweepService.name);
+  private readonly duration: Histogram<'scope'>;
+  private readonly raisedByLevel: Counter<'level'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,7 +71,11 @@ export class EscalationSweepService {
     private readonly reports: ReportReminderService,
     private readonly outbox: OutboxWriter,
     private readonly runs: SweepRuns,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.duration = metrics.histogram('escalation_sweep_duration_seconds', 'Escalation sweeps (升级巡检)', ['scope']);
+    this.raisedByLevel = metrics.counter('escalations_raised_total', 'Escalation events raised, by level', ['level']);
+  }
 
   /** In a worker (or a script): waits for a sweep under way elsewhere, however long it takes. */
   async sweep(asOf: string, options: SweepOptions = {}): Promise<SweepOutcome> {
@@ -79,7 +88,9 @@ export class EscalationSweepService {
       await runner.query('RESET statement_timeout');
       // Only a full sweep (no jurisdiction) counts for the catch-up: a supervisor's scoped one is not.
       const runId = await this.runs.start(runner, asOf, options.jurisdictionId ?? null);
+      const end = this.duration.startTimer({ scope: options.jurisdictionId ? 'jurisdiction' : 'all' });
       const outcome = await this.sweepLocked(runner, asOf, options);
+      end();
       await this.runs.finish(runId);
       return outcome;
     } finally {
@@ -133,6 +144,7 @@ export class EscalationSweepService {
       scopePlans,
     ]);
     raised += byNotices;
+    if (byNotices) this.raisedByLevel.inc({ level: '4' }, byNotices);
     const reportReminders = await this.reports.remind(runner, asOf, calendar, unknownYears, batch, scopePlans);
     if (unknownYears.size) await this.warnUnknownYears(runner, asOf, [...unknownYears].sort(), calendarFallback);
     return { asOf, raised, calendarFallback, reportReminders, unknownYears: [...unknownYears].sort() };
@@ -145,6 +157,7 @@ export class EscalationSweepService {
       const started = performance.now();
       const counts = await this.raiseBatch(params);
       onBatch?.(performance.now() - started, counts.raised);
+      for (const [level, n] of Object.entries(counts.by_level)) this.raisedByLevel.inc({ level }, n);
       total.raised += counts.raised;
       total.fallback += counts.fallback;
       if (counts.candidates < batch) return total;

@@ -61,7 +61,7 @@ function raiseFromLevel(onConflict: string): string {
     SELECT r.id, r.level, r.due_date, $10::date, r.calendar_fallback
     FROM reached r JOIN moved m ON m.task_id = r.id ORDER BY r.id, r.level
     ${onConflict}
-    RETURNING id, task_id, calendar_fallback
+    RETURNING id, task_id, level, calendar_fallback
   ),
   announced AS (
     INSERT INTO notification_outbox (kind, payload)
@@ -69,6 +69,8 @@ function raiseFromLevel(onConflict: string): string {
   )
   SELECT (SELECT count(*) FROM cand)::int AS candidates, (SELECT count(*) FROM raised)::int AS raised,
          (SELECT count(*) FROM raised WHERE calendar_fallback)::int AS fallback, last.due_date::text AS last_due,
+         (SELECT coalesce(jsonb_object_agg(level, n), '{}') FROM (SELECT level, count(*)::int AS n FROM raised GROUP BY level) l)
+           AS by_level,
          last.id AS last_id
   FROM (SELECT NULL) one LEFT JOIN (SELECT due_date, id FROM cand ORDER BY due_date DESC, id DESC LIMIT 1) last ON true`;
 }

@@ -7,15 +7,16 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Worker } from 'bullmq';
+import type { Counter } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@app/common';
-import { startQueueWorker } from '../queue/queue-worker.js';
+import { APP_CONFIG, type AppConfig, Metrics } from '@app/common';
+import { startQueueWorker, type TracedJob } from '../queue/queue-worker.js';
 import { DELIVERY_QUEUE } from '../queue/queues.js';
 import { EmailChannel } from './email.channel.js';
 import type { PendingDelivery } from './pending-delivery.js';
 import { WebhookChannel } from './webhook.channel.js';
 
-export interface DeliveryJob {
+export interface DeliveryJob extends TracedJob {
   deliveryId: string;
 }
 
@@ -27,16 +28,24 @@ export interface DeliveryJob {
 export class NotificationDeliveryProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationDeliveryProcessor.name);
   private worker?: Worker<DeliveryJob>;
+  private readonly outcomes: Counter<'channel' | 'outcome'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
-  ) {}
+  ) {
+    this.outcomes = metrics.counter(
+      'notification_deliveries_total',
+      'Notification delivery attempts by channel and outcome (sent, retry, dead)',
+      ['channel', 'outcome'],
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.worker = startQueueWorker(this.config, DELIVERY_QUEUE, (job) => this.process(job), 8);
+    this.worker = startQueueWorker(this.config, DELIVERY_QUEUE, (job) => this.process(job), 8, this.metrics);
   }
 
   // Before the database and queues close: running jobs finish (SIGTERM) and can still record their outcome.
@@ -62,10 +71,12 @@ export class NotificationDeliveryProcessor implements OnApplicationBootstrap, Be
         [delivery.id, message.slice(0, 1000), last],
       );
       if (last) this.logger.warn(`delivery ${delivery.id} (${delivery.channel}) dead-lettered: ${message}`);
+      this.outcomes.inc({ channel: delivery.channel, outcome: last ? 'dead' : 'retry' });
       throw error;
     }
     await this.dataSource.query(`UPDATE notification_delivery SET status = 'SENT', sent_at = now() WHERE id = $1`, [
       delivery.id,
     ]);
+    this.outcomes.inc({ channel: delivery.channel, outcome: 'sent' });
   }
 }

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
-import { APP_CONFIG, shanghaiToday, type AppConfig } from '@app/common';
+import { APP_CONFIG, shanghaiToday, type AppConfig, Metrics } from '@app/common';
 import { startQueueWorker } from '../queue/queue-worker.js';
 import { DIGEST_QUEUE } from '../queue/queues.js';
 import { NotificationDigests } from './notification-digests.service.js';
@@ -25,12 +25,13 @@ export class NotificationDigestProcessor implements OnApplicationBootstrap, Befo
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     @InjectQueue(DIGEST_QUEUE) private readonly queue: Queue,
     private readonly digests: NotificationDigests,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startQueueWorker(this.config, DIGEST_QUEUE, (job) => this.process(job), 1);
+    this.worker = startQueueWorker(this.config, DIGEST_QUEUE, (job) => this.process(job), 1, this.metrics);
     this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
     void this.queue.backend.client.then(
       (client) => {

@@ -2,13 +2,13 @@ import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplication
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@app/common';
-import { startQueueWorker } from '../queue/queue-worker.js';
+import { APP_CONFIG, type AppConfig, Metrics } from '@app/common';
+import { startQueueWorker, type TracedJob } from '../queue/queue-worker.js';
 import { NOTIFICATION_QUEUE } from '../queue/queues.js';
 import { AnnouncementSources } from './announcement-sources.js';
 import { NotificationFanout } from './notification-fanout.service.js';
 
-export interface DispatchJob {
+export interface DispatchJob extends TracedJob {
   outboxId: number;
 }
 
@@ -23,12 +23,13 @@ export class NotificationDispatchProcessor implements OnApplicationBootstrap, Be
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     private readonly sources: AnnouncementSources,
     private readonly fanout: NotificationFanout,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startQueueWorker(this.config, NOTIFICATION_QUEUE, (job) => this.process(job));
+    this.worker = startQueueWorker(this.config, NOTIFICATION_QUEUE, (job) => this.process(job), 4, this.metrics);
   }
 
   // Before the database and queues close: running jobs finish (SIGTERM) and can still record their outcome.

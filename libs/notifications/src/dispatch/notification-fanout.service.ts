@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
+import { jobContext } from '../queue/queue-worker.js';
 import { DELIVERY_QUEUE, deliveryJobId, KEEP_JOBS } from '../queue/queues.js';
 import { defaultModeSql } from '../preferences/notification-mode.js';
 import type { Announcement } from './announcement.js';
@@ -84,7 +85,7 @@ export class NotificationFanout {
     await this.deliveries.addBulk(
       pending.map(({ id, retries }) => ({
         name: 'deliver',
-        data: { deliveryId: id },
+        data: { deliveryId: id, ...jobContext() },
         opts: {
           jobId: deliveryJobId(id, retries),
           attempts: this.config.DELIVERY_ATTEMPTS,

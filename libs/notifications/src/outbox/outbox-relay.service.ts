@@ -10,12 +10,13 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@app/common';
+import { APP_CONFIG, Metrics, withinMs, type AppConfig } from '@app/common';
 import { DELIVERY_QUEUE, deliveryJobId, KEEP_JOBS, NOTIFICATION_QUEUE, outboxJobId } from '../queue/queues.js';
 
 const INTERVAL = 'outbox-relay';
 const BATCH = 500;
 const QUEUE_TIMEOUT_MS = 5000;
+const SCRAPE_TIMEOUT_MS = 1000;
 // A row handed over this long ago and still not dispatched is handed over again (its job may be
 // lost with a Redis that kept no data); the deterministic job id makes that harmless otherwise.
 const STALE = '10 minutes';
@@ -36,15 +37,51 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectQueue(DELIVERY_QUEUE) private readonly deliveries: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: SchedulerRegistry,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.watchBacklog();
     // Without a listener BullMQ prints every reconnection failure to stderr; the relay's own warning says enough.
     for (const queue of [this.dispatch, this.deliveries]) queue.on('error', () => undefined);
     this.scheduler.addInterval(
       INTERVAL,
       setInterval(() => this.tick(), this.config.OUTBOX_RELAY_MS),
     );
+  }
+
+  /**
+   * `notification_outbox_waiting` and the age of the oldest waiting row, read on scrape through the
+   * pending-rows index and cut short after SCRAPE_TIMEOUT_MS. Every worker reads the same table: max.
+   */
+  private watchBacklog(): void {
+    let backlog: Promise<{ waiting: number; oldest_s: number | null } | undefined> | undefined;
+    const read = () =>
+      (backlog ??= withinMs(
+        SCRAPE_TIMEOUT_MS,
+        this.dataSource.transaction(async (m) => {
+          await m.query(`SET LOCAL statement_timeout = ${SCRAPE_TIMEOUT_MS}`);
+          const [row]: { waiting: number; oldest_s: number | null }[] = await m.query(
+            `SELECT count(*)::int AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest_s
+             FROM notification_outbox WHERE dispatched_at IS NULL`,
+          );
+          return row;
+        }),
+      ).finally(() => setTimeout(() => (backlog = undefined), 0)));
+    this.metrics.gauge('notification_outbox_waiting', 'Outbox rows not yet dispatched', {
+      aggregator: 'max',
+      collect: async (gauge) => {
+        const row = await read();
+        if (row) gauge.set(row.waiting);
+      },
+    });
+    this.metrics.gauge('notification_outbox_oldest_age_seconds', 'Age of the oldest outbox row not yet dispatched', {
+      aggregator: 'max',
+      collect: async (gauge) => {
+        const row = await read();
+        if (row) gauge.set(row.oldest_s ?? 0);
+      },
+    });
   }
 
   /** Stops relaying and lets a round under way finish while the database is still open. */
@@ -77,15 +114,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Hands one batch to the queue; returns how many rows it handed over. */
   async relayOutbox(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: { id: number; relay_count: number }[] = await m.query(
-        `SELECT id, relay_count FROM notification_outbox
+      const rows: { id: number; relay_count: number; request_id: string | null }[] = await m.query(
+        `SELECT id, relay_count, request_id FROM notification_outbox
          WHERE dispatched_at IS NULL AND (relayed_at IS NULL OR relayed_at < now() - interval '${STALE}')
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (!rows.length) return 0;
-      const jobs = rows.map(({ id, relay_count: round }) => ({
+      const jobs = rows.map(({ id, relay_count: round, request_id: requestId }) => ({
         name: 'dispatch',
-        data: { outboxId: id },
+        data: requestId ? { outboxId: id, requestId } : { outboxId: id },
         opts: {
           jobId: outboxJobId(id, round),
           attempts: 20,

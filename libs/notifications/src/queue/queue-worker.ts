@@ -1,20 +1,78 @@
 import { Logger } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
-import type { AppConfig } from '@app/common';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Queue, Worker, type Job } from 'bullmq';
+import { currentRequestId, runWithRequestId, withinMs, type AppConfig, type Metrics } from '@app/common';
+
+/**
+ * What a job carries of the request that caused it: its id (the processor's log lines name it) and,
+ * with tracing on, its trace context (the processor's span joins the request's trace).
+ */
+export interface TracedJob {
+  requestId?: string;
+  trace?: Record<string, string>;
+}
+
+const tracer = trace.getTracer('luoshi-queues');
+
+/** The TracedJob fields for a job queued now (nothing outside a request and without tracing). */
+export function jobContext(): TracedJob {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  const requestId = currentRequestId();
+  return { ...(requestId && { requestId }), ...(Object.keys(carrier).length && { trace: carrier }) };
+}
+
+const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+const SCRAPE_TIMEOUT_MS = 1000;
+/** Per application: the queues this process works, whose depths a scrape reads. */
+const depthSources = new WeakMap<Metrics, Map<string, Queue>>();
 
 /**
  * A BullMQ worker on the configured Redis and key prefix. The lock duration comes from the
  * configuration: a job whose worker died (SIGKILL, lost host) is moved back and retried once its
- * lock expires. Closing the worker (on SIGTERM) lets its running jobs finish first.
+ * lock expires. Closing the worker (on SIGTERM) lets its running jobs finish first. Each job is timed
+ * (`queue_job_duration_seconds`), runs under the request id it carries, and its queue's depth is
+ * scraped (`queue_jobs`).
  */
 export function startQueueWorker<T>(
   config: AppConfig,
   queue: string,
   handle: (job: Job<T>) => Promise<unknown>,
-  concurrency = 4,
+  concurrency: number,
+  metrics: Metrics,
 ): Worker<T> {
   const logger = new Logger(`queue:${queue}`);
-  const worker = new Worker<T>(queue, handle, {
+  const duration = metrics.histogram('queue_job_duration_seconds', 'BullMQ jobs by queue and outcome', [
+    'queue',
+    'outcome',
+  ]);
+  const run = (job: Job<T>) => {
+    const { requestId, trace: carrier } = (job.data ?? {}) as TracedJob;
+    const parent = carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
+    const attributes = {
+      'messaging.system': 'bullmq',
+      'messaging.destination.name': queue,
+      'messaging.message.id': job.id ?? '',
+    };
+    const work = () =>
+      tracer.startActiveSpan(`${queue} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
+        const end = duration.startTimer({ queue });
+        try {
+          const result = await handle(job);
+          end({ outcome: 'completed' });
+          return result;
+        } catch (error) {
+          end({ outcome: 'failed' });
+          const message = error instanceof Error ? error.message : String(error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      });
+    return typeof requestId === 'string' ? runWithRequestId(requestId, work) : work();
+  };
+  const worker = new Worker<T>(queue, run, {
     connection: { url: config.REDIS_URL },
     prefix: config.QUEUE_PREFIX,
     concurrency,
@@ -25,5 +83,36 @@ export function startQueueWorker<T>(
     logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
   );
   worker.on('error', (error) => logger.warn(`worker error: ${error.message}`));
+  watchDepth(config, metrics, queue, worker);
   return worker;
+}
+
+function watchDepth(config: AppConfig, metrics: Metrics, name: string, worker: Worker): void {
+  let queues = depthSources.get(metrics);
+  if (!queues) depthSources.set(metrics, (queues = new Map()));
+  const known = queues;
+  // Every worker process reads the same Redis lists: merged by max, not summed.
+  metrics.gauge('queue_jobs', 'BullMQ jobs by queue and state (waiting, active, delayed, failed)', {
+    labelNames: ['queue', 'state'],
+    aggregator: 'max',
+    collect: async (gauge) => {
+      await Promise.all(
+        [...known].map(async ([queueName, queue]) => {
+          // Redis away: the series keep their last values rather than the scrape hanging.
+          const counts = await withinMs(SCRAPE_TIMEOUT_MS, queue.getJobCounts(...STATES));
+          for (const state of STATES) if (counts) gauge.set({ queue: queueName, state }, counts[state] ?? 0);
+        }),
+      );
+    },
+  });
+  const queue = new Queue(name, {
+    connection: { url: config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    prefix: config.QUEUE_PREFIX,
+  });
+  queue.on('error', () => undefined); // reconnection attempts; the worker reports the outage
+  known.set(name, queue);
+  worker.on('closed', () => {
+    known.delete(name);
+    void queue.close();
+  });
 }

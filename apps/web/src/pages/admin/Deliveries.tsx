@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { PageState } from '../../components/PageState';
 import { graphql, type ResultOf } from '../../graphql';
 import { formatDateTime, NOTIFICATION_KIND } from '../../labels';
+import { QueueDashboardLink } from './QueueDashboardLink';
 
 const DELIVERIES = graphql(`
   query Deliveries($status: DeliveryStatus!) {
@@ -67,6 +68,7 @@ export default function Deliveries() {
 
   return (
     <div>
+      <QueueDashboardLink />
       <h1 className="page-title">投递记录</h1>
       <Segmented<Status>
         style={{ marginBottom: 12 }}

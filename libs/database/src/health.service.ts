@@ -13,6 +13,7 @@ export interface HealthReport {
   down?: string[];
 }
 
+/** Whether PostgreSQL and Redis answer: the API's GET /health and the worker's (on METRICS_PORT). */
 @Injectable()
 export class HealthService implements OnModuleDestroy {
   private readonly redis: Redis;
