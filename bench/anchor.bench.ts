@@ -11,8 +11,9 @@
 //   500 departments, the 200 measures), against planById with its measures, each with its tasks
 //   (department, measure, role, status, due date), and allDepartments — the same rows; the anchor
 //   computes no overdue flag, escalation level or notice.
-// Each round measures each side twice on 50 connections (8 for the matrix): warm (a 5-s warm-up, then 15 s on the same
-// connections) and then fresh (50 new connections, measured from their first request, right after).
+// Each round measures each side twice on 50 connections (8 for the matrix): warm (a 5-s warm-up,
+// then 15 s on the same connections) and then fresh (new connections, measured from their first
+// request, right after).
 // BENCH_SECONDS shortens the measured windows; BENCH_ROUNDS sets the rounds (at least 2).
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -155,6 +156,7 @@ try {
   const count = (data: unknown, ...path: string[]) => (get(data, ...path) as Data[]).length;
 
   await run({
+    connections: CONNECTIONS,
     title:
       'the task page: tasks(first: 50) { measure department } vs allTasks(first: 50, orderBy: [DUE_DATE_ASC, ID_ASC])',
     luoshi: {
