@@ -5,3 +5,4 @@ export * from './transaction.js';
 export * from './ensure-database.js';
 export * from './entity-rows.js';
 export * from './prepared-query.js';
+export * from './database-socket.js';
