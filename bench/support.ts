@@ -50,7 +50,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built API (dist/) on the scratch database and waits for /health. */
+/** Starts the built API (dist/) on the scratch database and waits for /health (up to a minute: a loaded machine). */
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -72,7 +72,7 @@ export async function startApi(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, stop: () => child.kill('SIGTERM') };
     } catch {

@@ -51,8 +51,12 @@ export class TasksResolver {
   @Query(() => WorkQueue, {
     description: "待办: the liaison's department's open work, returned tasks and pending requests.",
   })
-  async workQueue(@CurrentUser() caller: AuthUser): Promise<WorkQueue> {
-    return this.queues.workQueue(await this.scopes.of(caller));
+  async workQueue(@CurrentUser() caller: AuthUser, @Info() info: GraphQLResolveInfo): Promise<WorkQueue> {
+    const task = selectedFields(info, ['openTasks']);
+    return this.queues.workQueue(await this.scopes.of(caller), {
+      measure: task.has('measure') ? selectedFields(info, ['openTasks', 'measure']) : undefined,
+      department: task.has('department') ? selectedFields(info, ['openTasks', 'department']) : undefined,
+    });
   }
 
   @Roles(...REVIEWERS)
