@@ -14,7 +14,8 @@
 // Each round measures each side twice on 50 connections (4 for the matrix): warm (a 5-s warm-up,
 // then 15 s on the same connections) and then fresh (new connections, measured from their first
 // request, right after).
-// BENCH_SECONDS shortens the measured windows; BENCH_ROUNDS sets the rounds (at least 2).
+// BENCH_SECONDS shortens the measured windows; BENCH_ROUNDS sets the rounds (at least 2); BENCH_ONLY
+// (page, workQueue or matrix) runs one pair.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -84,7 +85,7 @@ async function answer(side: Side): Promise<unknown> {
 async function measure(
   side: Side,
   connections: number,
-): Promise<{ warm: LoadWindow; fresh: LoadWindow; errors: number }> {
+): Promise<{ warm: LoadWindow; fresh: LoadWindow; errors: number; firstError?: string }> {
   const options = {
     url: `${side.url}/graphql`,
     connections,
@@ -96,13 +97,18 @@ async function measure(
   };
   const warm = await closedLoad(options, WARM_UP_SECONDS, SECONDS);
   const fresh = await closedLoad(options, 0, SECONDS);
-  return { warm: warm.measured, fresh: fresh.measured, errors: warm.errors + fresh.errors };
+  return {
+    warm: warm.measured,
+    fresh: fresh.measured,
+    errors: warm.errors + fresh.errors,
+    firstError: warm.firstError ?? fresh.firstError,
+  };
 }
 
 const line = (w: LoadWindow) =>
   `${w.rps.toFixed(0).padStart(5)} rps, p50 ${w.p50.toFixed(0).padStart(4)} ms, p99 ${w.p99.toFixed(0).padStart(4)} ms, max ${w.max.toFixed(0).padStart(4)} ms`;
 
-async function run(pair: Pair): Promise<void> {
+async function runPair(pair: Pair): Promise<void> {
   const [luoshiRows, anchorRows] = [
     pair.luoshi.rows(await answer(pair.luoshi)),
     pair.anchor.rows(await answer(pair.anchor)),
@@ -122,7 +128,11 @@ async function run(pair: Pair): Promise<void> {
           `ratio ${ratio.toFixed(2)}×, luoshi p99 ${p99}`,
       );
     }
-    if (l.errors || a.errors) console.log(`  round ${round} errors: luoshi ${l.errors}, anchor ${a.errors}`);
+    if (l.errors || a.errors)
+      console.log(
+        `  round ${round} errors: luoshi ${l.errors}${l.firstError ? ` (first: ${l.firstError})` : ''}, ` +
+          `anchor ${a.errors}${a.firstError ? ` (first: ${a.firstError})` : ''}`,
+      );
   }
 }
 
@@ -157,7 +167,10 @@ try {
     path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], data);
   const count = (data: unknown, ...path: string[]) => (get(data, ...path) as Data[]).length;
 
+  const only = process.env.BENCH_ONLY; // page, workQueue or matrix: one pair
+  const run = (pair: Pair & { key: string }) => (!only || only === pair.key ? runPair(pair) : Promise.resolve());
   await run({
+    key: 'page',
     connections: CONNECTIONS,
     title:
       'the task page: tasks(first: 50) { measure department } vs allTasks(first: 50, orderBy: [DUE_DATE_ASC, ID_ASC])',
@@ -182,6 +195,7 @@ try {
     },
   });
   await run({
+    key: 'workQueue',
     connections: CONNECTIONS,
     title: "a liaison's workQueue vs allTasks(condition: { departmentId }, first: 200) with measure",
     luoshi: {
@@ -207,6 +221,7 @@ try {
     },
   });
   await run({
+    key: 'matrix',
     connections: MATRIX_CONNECTIONS,
     title: "a leader's responsibilityMatrix of one plan vs planById { measures { tasks } } and allDepartments",
     luoshi: {
