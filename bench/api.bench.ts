@@ -5,61 +5,13 @@
 // prepared, code optimised), whose figures are printed apart and not counted.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import * as argon2 from 'argon2';
 import pg from 'pg';
+import { login, seed } from './api-data.js';
 import { closedLoad, type ClosedLoadResult } from './closed-load.js';
 import { pacedLoad } from './paced-load.js';
-import { printMachineReference, scratchDatabase, seedRegistry, startApi } from './support.js';
+import { printMachineReference, scratchDatabase, startApi } from './support.js';
 
-const TASKS = 100_000;
-const DEPARTMENTS = 500;
-const MEASURES = TASKS / 50;
-const PASSWORD = 'bench-password';
 const JWT_SECRET = randomBytes(32).toString('hex');
-
-async function seed(url: string): Promise<void> {
-  await seedRegistry(url);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  const hash = await argon2.hash(PASSWORD);
-  await db.query(
-    `
-    INSERT INTO jurisdiction (key, name, level, parent_id) SELECT 'bench', '基准市', 'CITY', id FROM jurisdiction WHERE key = 'cn';
-    INSERT INTO department (key, jurisdiction_id, function_code, name, short_name)
-      SELECT 'bench.d' || g, j.id, 'HEALTH', '基准市第' || g || '部门', '部门' || g FROM generate_series(1, ${DEPARTMENTS}) g, jurisdiction j WHERE j.key = 'bench';
-    INSERT INTO plan_document (text_hash, text) VALUES ('bench', 'bench');
-    INSERT INTO plan (document_id, ordinal, title, status, jurisdiction_id, source_text, start_line, end_line, period_start, period_end)
-      SELECT d.id, g, '基准规划' || g, 'PUBLISHED', j.id, '', 1, 1, 2024, 2026
-      FROM generate_series(1, 10) g, plan_document d, jurisdiction j WHERE j.key = 'bench';
-    INSERT INTO measure (plan_id, ordinal, code, title, text, deadline, source_line)
-      SELECT p.id, g, '一.（' || g || '）', '基准措施' || g, '措施正文' || g, DATE '2024-01-01' + (g % 1000), g
-      FROM plan p, generate_series(1, ${MEASURES / 10}) g;
-    INSERT INTO task (measure_id, plan_id, department_id, role, due_date, original_due_date)
-      SELECT m.id, m.plan_id, d.id, CASE WHEN k = 1 THEN 'LEAD' ELSE 'COOPERATING' END, m.deadline, m.deadline
-      FROM (SELECT id, plan_id, deadline, row_number() OVER (ORDER BY id) AS n FROM measure) m
-      CROSS JOIN generate_series(1, 50) k
-      JOIN department d ON d.key = 'bench.d' || (((m.n * 7 + k) % ${DEPARTMENTS}) + 1);
-    INSERT INTO app_user (username, password_hash, display_name, role, jurisdiction_id)
-      SELECT 'bench.supervisor', $1, '基准督查室', 'SUPERVISOR', id FROM jurisdiction WHERE key = 'bench';
-    ANALYZE;
-  `.replace('$1', `'${hash}'`),
-  );
-  const count = await db.query('SELECT count(*) FROM task');
-  console.log(`seeded ${count.rows[0].count} tasks over ${DEPARTMENTS} departments`);
-  await db.end();
-}
-
-async function login(api: string): Promise<string> {
-  const res = await fetch(`${api}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation { login(username: "bench.supervisor", password: "${PASSWORD}") { token } }`,
-    }),
-  });
-  return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
-}
-
 const WARM_UP_SECONDS = 5;
 const SECONDS = 15;
 
@@ -137,7 +89,7 @@ try {
   await seed(db.url);
   const api = await startApi(db.url, { JWT_SECRET });
   try {
-    const token = await login(api.url);
+    const token = await login(api.url, 'bench.supervisor');
     await benchList(api.url, token);
     await benchUpdate(api.url, token, db.url);
   } finally {

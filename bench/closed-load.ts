@@ -19,6 +19,8 @@ export interface ClosedLoadResult {
   measured: LoadWindow;
   /** Failed connections, non-2xx answers and GraphQL errors over the whole run. */
   errors: number;
+  /** The first failed answer (status and the start of its body), so a benchmark can say what failed. */
+  firstError?: string;
 }
 
 export async function closedLoad(
@@ -28,8 +30,13 @@ export async function closedLoad(
 ): Promise<ClosedLoadResult> {
   const answered: { at: number; ms: number }[] = [];
   let graphqlErrors = 0;
+  let firstError: string | undefined;
   const countErrors: autocannon.Request = {
-    onResponse: (_status, body) => void (body.includes('"errors"') && graphqlErrors++),
+    onResponse: (status, body) => {
+      if (status < 300 && !body.includes('"errors"')) return;
+      if (status < 300) graphqlErrors++;
+      firstError ??= `${status} ${body.slice(0, 300)}`;
+    },
   };
   const requests = (options.requests ?? [{}]).map((r) => ({ ...countErrors, ...r }));
   const started = performance.now();
@@ -50,6 +57,7 @@ export async function closedLoad(
       seconds,
     ),
     errors: result.errors + result.non2xx + graphqlErrors,
+    firstError: firstError ?? (result.errors ? `${result.errors} failed connections or timeouts` : undefined),
   };
 }
 

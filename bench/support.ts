@@ -50,7 +50,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built API (dist/) on the scratch database and waits for /health. */
+/** Starts the built API (dist/) on the scratch database and waits for /health (up to a minute: a loaded machine). */
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},

@@ -63,6 +63,14 @@ const schema = z
     /** 1: webhooks may reach loopback, private and link-local addresses (an intranet's robots). */
     ALLOW_PRIVATE_WEBHOOKS: z.enum(['0', '1']).default('0'),
     /** Database connections per process; how long a query waits for one before it is refused; the longest statement. */
+    /**
+     * PostgreSQL over its Unix socket: `auto` when DATABASE_URL names this machine (localhost,
+     * 127.0.0.1, ::1) and a socket that accepts the URL's user is found; `off`; or the socket's directory.
+     */
+    DB_SOCKET: z
+      .string()
+      .regex(/^(auto|off|\/.*)$/, 'must be auto, off or an absolute directory')
+      .default('auto'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),

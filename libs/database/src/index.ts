@@ -8,3 +8,4 @@ export * from './prepared-query.js';
 export * from './sql-where.js';
 export * from './sql-files.js';
 export * from './health.service.js';
+export * from './database-socket.js';

@@ -50,8 +50,12 @@ export class TasksResolver {
   @Query(() => WorkQueue, {
     description: "待办: the liaison's department's open work, returned tasks and pending requests.",
   })
-  async workQueue(@Scope() scope: AccessScope): Promise<WorkQueue> {
-    return this.queues.workQueue(scope);
+  workQueue(@Scope() scope: AccessScope, @Info() info: GraphQLResolveInfo): Promise<WorkQueue> {
+    const task = selectedFields(info, ['openTasks']);
+    return this.queues.workQueue(scope, {
+      measure: task.has('measure') ? selectedFields(info, ['openTasks', 'measure']) : undefined,
+      department: task.has('department') ? selectedFields(info, ['openTasks', 'department']) : undefined,
+    });
   }
 
   @Roles(...REVIEWERS)

@@ -9,30 +9,32 @@ import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js
 import { TaskAccess } from './task-access.js';
 import { CLOSED_STATUSES, TaskStatus } from './task-status.js';
 import { Task } from './task.entity.js';
+import { TasksService, type PagePrefetch } from './tasks.service.js';
 
 const QUEUE_LIMIT = 200;
+const OPEN_STATUSES = Object.values(TaskStatus).filter((s) => !CLOSED_STATUSES.includes(s));
 
 @Injectable()
 export class WorkQueuesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
+    private readonly tasks: TasksService,
   ) {}
 
-  async workQueue(scope: AccessScope): Promise<WorkQueue> {
+  /**
+   * The open tasks are the task page filtered to the department's open statuses (QUEUE_LIMIT is the
+   * page's largest): its prepared statement, with the measure and department joined when the client's
+   * selection allows (`prefetch`), instead of 200 hydrated entities whose measures a loader then
+   * fetched — a liaison's 待办 answered at a third of PostGraphile's rate (npm run bench:anchor).
+   */
+  async workQueue(scope: AccessScope, prefetch?: PagePrefetch): Promise<WorkQueue> {
     if (!scope.departmentId) throw new ForbiddenError('待办仅适用于部门联络员 (the work queue is for liaisons)');
     const tasks = this.dataSource.getRepository(Task);
     const [openTasks, returnedTasks, pendingExtensions] = await Promise.all([
-      tasks
-        .createQueryBuilder('t')
-        .where('t.department_id = :dep AND t.status NOT IN (:...closed)', {
-          dep: scope.departmentId,
-          closed: CLOSED_STATUSES,
-        })
-        .orderBy('t.due_date')
-        .addOrderBy('t.id')
-        .limit(QUEUE_LIMIT)
-        .getMany(),
+      this.tasks
+        .list(scope, { departmentId: scope.departmentId, status: OPEN_STATUSES }, QUEUE_LIMIT, null, prefetch)
+        .then((page) => page.edges.map((edge) => edge.node)),
       tasks
         .createQueryBuilder('t')
         .where('t.department_id = :dep AND t.status = :s AND t.returned_at IS NOT NULL', {
