@@ -92,6 +92,8 @@ describe('access by role and scope', () => {
   let planId: string;
   let taskId: string;
   let draftMeasureId: string;
+  let revisionId: string;
+  let revisionMeasureId: string;
   let healthId: string;
   let n = 0;
 
@@ -123,6 +125,17 @@ describe('access by role and scope', () => {
     const draftPlan = imported.data!.importPlanDocument.plans[0]!.id;
     draftMeasureId = (
       await db.query('SELECT id FROM measure WHERE plan_id = $1 ORDER BY ordinal LIMIT 1', [draftPlan])
+    )[0].id;
+    // A draft revision of the published plan (规划修订), for the diff and the office's match corrections.
+    const revision = readFileSync(repoPath('test', 'fixtures', 'tengzhou-mental-health-revision.txt'), 'utf8');
+    const revised = await t.gql<{ importPlanDocument: { plans: { id: string }[] } }>(
+      'mutation($i: ImportPlanDocumentInput!) { importPlanDocument(input: $i) { plans { id } } }',
+      { i: { text: revision, revisionOf: planId } },
+      'admin',
+    );
+    revisionId = revised.data!.importPlanDocument.plans[0]!.id;
+    revisionMeasureId = (
+      await db.query('SELECT id FROM measure WHERE plan_id = $1 ORDER BY ordinal LIMIT 1', [revisionId])
     )[0].id;
   });
   afterAll(async () => {
@@ -276,6 +289,46 @@ describe('access by role and scope', () => {
       name: 'importPlanDocument',
       query: 'mutation($i: ImportPlanDocumentInput!) { importPlanDocument(input: $i) { plans { id } } }',
       prepare: async () => ({ i: { text: readFileSync(repoPath('seeds', 'plans', SEED_TENGZHOU), 'utf8') } }),
+      expect: reviewers,
+    },
+    // Plan revisions and publicity (issue 19).
+    {
+      name: 'planRevisionDiff',
+      query: 'query($id: ID!) { planRevisionDiff(draftPlanId: $id) { changes { kinds } } }',
+      prepare: async () => ({ id: revisionId }),
+      expect: reviewers,
+    },
+    {
+      name: 'setMeasureMatch',
+      query:
+        'mutation($m: ID!) { setMeasureMatch(draftMeasureId: $m, publishedMeasureId: null) { changes { kinds } } }',
+      prepare: async () => ({ m: revisionMeasureId }),
+      expect: reviewers,
+    },
+    {
+      name: 'resetMeasureMatch',
+      query: 'mutation($m: ID!) { resetMeasureMatch(draftMeasureId: $m) { changes { kinds } } }',
+      prepare: async () => ({ m: revisionMeasureId }),
+      expect: reviewers,
+    },
+    {
+      name: 'setPlanPublicity',
+      query: 'mutation($id: ID!) { setPlanPublicity(planId: $id, public: true) { public } }',
+      prepare: async () => ({ id: planId }),
+      expect: reviewers,
+    },
+    {
+      name: 'setProgressReportPublicity',
+      query: 'mutation($id: ID!) { setProgressReportPublicity(reportId: $id, public: true) { id } }',
+      prepare: async () => {
+        await setStatus('IN_PROGRESS');
+        const res = await t.gql<{ submitProgressReport: { id: string } }>(
+          'mutation($i: ProgressReportInput!) { submitProgressReport(input: $i) { id } }',
+          { i: { taskId, progressPercent: 30, narrative: '已召开推进会' } },
+          'admin',
+        );
+        return { id: res.data!.submitProgressReport.id };
+      },
       expect: reviewers,
     },
     // Escalation, notifications and supervision notices (issue 4).

@@ -202,7 +202,7 @@ describe('plan revisions (规划修订)', () => {
       draftId,
     ]);
     expect(codeOf(await t.gql(SET, { d: renumbered.after!.id, p: foreign }, 'rev.sup'))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(SET, { d: renumbered.after!.id, p: null }, 'rev.cq'))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(SET, { d: renumbered.after!.id, p: null }, 'rev.cq'))).toBe('FORBIDDEN');
     const forced = await t.gql<{ setMeasureMatch: { changes: Change[] } }>(
       SET,
       { d: renumbered.after!.id, p: renumbered.before!.id },

@@ -151,7 +151,8 @@ export class PlanRevisionsService {
     draftPlanId: string,
   ): Promise<{ draft: Plan; published: Plan }> {
     const draft = await m.getRepository(Plan).findOneBy({ id: draftPlanId });
-    if (!draft || !this.scopes.reaches(scope, draft.jurisdictionId)) throw new NotFoundError('Plan', draftPlanId);
+    if (!draft) throw new NotFoundError('Plan', draftPlanId);
+    // Another jurisdiction's draft is refused as plan(id) and the review operations refuse it: FORBIDDEN.
     this.scopes.assertCanManageJurisdiction(scope, draft.jurisdictionId);
     if (!draft.revisionOfId)
       throw new BadInputError('该规划不是修订稿 (plan is not a draft revision of a published plan)', {
