@@ -18,3 +18,4 @@ export * from './request-id.middleware.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics-server.js';
 export * from './tracing/start-tracing.js';
+export * from './queue-worker.js';

@@ -7,7 +7,6 @@ export * from './outbox/outbox-relay.service.js';
 export * from './dispatch/announcement.js';
 export * from './dispatch/announcement-sources.js';
 export * from './queue/queues.js';
-export * from './queue/queue-worker.js';
 export * from './delivery/webhook-signature.js';
 export * from './webhooks/webhook-endpoint.entity.js';
 export * from './preferences/notification-mode.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BadInputError, ConflictError, isCalendarDate, shanghaiToday } from '@app/common';
-import { jobContext } from '@app/notifications';
+import { BadInputError, ConflictError, isCalendarDate, shanghaiToday, jobContext } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UserRole, type AccessScope } from '@app/auth';
 import { EscalationSweepResult } from './dtos/escalation-sweep-result.type.js';

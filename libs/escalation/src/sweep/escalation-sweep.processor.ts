@@ -6,8 +6,15 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
-import { APP_CONFIG, isCalendarDate, shanghaiToday, type AppConfig, Metrics } from '@app/common';
-import { startQueueWorker, type TracedJob } from '@app/notifications';
+import {
+  APP_CONFIG,
+  isCalendarDate,
+  shanghaiToday,
+  type AppConfig,
+  Metrics,
+  startQueueWorker,
+  type TracedJob,
+} from '@app/common';
 import { EscalationSweepService } from './escalation-sweep.service.js';
 
 export const ESCALATION_QUEUE = 'escalation';

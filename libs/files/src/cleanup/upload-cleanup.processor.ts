@@ -6,8 +6,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Worker, type Job, type Queue } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '@app/common';
+import type { Job, Queue, Worker } from 'bullmq';
+import { APP_CONFIG, Metrics, startQueueWorker, type AppConfig } from '@app/common';
 import { UploadCleanup, type CleanupFigures } from './upload-cleanup.service.js';
 
 export const UPLOAD_CLEANUP_QUEUE = 'upload-cleanup';
@@ -26,17 +26,12 @@ export class UploadCleanupProcessor implements OnApplicationBootstrap, BeforeApp
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(UPLOAD_CLEANUP_QUEUE) private readonly queue: Queue,
     private readonly cleanup: UploadCleanup,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(UPLOAD_CLEANUP_QUEUE, (job) => this.process(job), {
-      connection: { url: this.config.REDIS_URL },
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: 1,
-      lockDuration: this.config.QUEUE_LOCK_MS,
-      stalledInterval: this.config.QUEUE_LOCK_MS,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`worker error: ${error.message}`));
+    // The shared queue worker: its jobs are timed and its depth scraped like every other queue's.
+    this.worker = startQueueWorker(this.config, UPLOAD_CLEANUP_QUEUE, (job) => this.process(job), 1, this.metrics);
     this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
     void this.queue.backend.client.then(
       (client) => {

@@ -7,8 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
-import { APP_CONFIG, shanghaiToday, type AppConfig, Metrics } from '@app/common';
-import { startQueueWorker } from '../queue/queue-worker.js';
+import { APP_CONFIG, shanghaiToday, type AppConfig, Metrics, startQueueWorker } from '@app/common';
 import { DIGEST_QUEUE } from '../queue/queues.js';
 import { NotificationDigests } from './notification-digests.service.js';
 

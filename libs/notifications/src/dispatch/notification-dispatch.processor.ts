@@ -2,8 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplication
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, Metrics } from '@app/common';
-import { startQueueWorker, type TracedJob } from '../queue/queue-worker.js';
+import { APP_CONFIG, type AppConfig, Metrics, startQueueWorker, type TracedJob } from '@app/common';
 import { NOTIFICATION_QUEUE } from '../queue/queues.js';
 import { AnnouncementSources } from './announcement-sources.js';
 import { NotificationFanout } from './notification-fanout.service.js';

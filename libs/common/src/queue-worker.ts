@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Queue, Worker, type Job } from 'bullmq';
-import { currentRequestId, runWithRequestId, withinMs, type AppConfig, type Metrics } from '@app/common';
+import type { AppConfig } from './config.js';
+import { withinMs, type Metrics } from './metrics/metrics.js';
+import { currentRequestId, runWithRequestId } from './request-context.js';
 
 /**
  * What a job carries of the request that caused it: its id (the processor's log lines name it) and,
