@@ -118,3 +118,40 @@ function watchDepth(config: AppConfig, metrics: Metrics, name: string, worker: W
     void queue.close();
   });
 }
+
+/**
+ * Keeps one cron schedule (Asia/Shanghai) of `queue` in Redis: upserted now and again on every
+ * reconnection, since the schedule lives only there. Every worker upserts the same id, so Redis
+ * holds a single schedule however many workers run.
+ */
+export function keepCronSchedule(
+  queue: Queue,
+  scheduler: { id: string; pattern: string; jobName: string; attempts: number },
+  logger: Logger,
+): void {
+  const upsert = () =>
+    queue
+      .upsertJobScheduler(
+        scheduler.id,
+        { pattern: scheduler.pattern, tz: 'Asia/Shanghai' },
+        {
+          name: scheduler.jobName,
+          data: {},
+          opts: {
+            attempts: scheduler.attempts,
+            backoff: { type: 'exponential', delay: 60_000 },
+            removeOnComplete: 100,
+            removeOnFail: 100,
+          },
+        },
+      )
+      .catch((error: Error) => logger.warn(`cannot schedule ${scheduler.id} yet: ${error.message}`));
+  queue.on('error', (error) => logger.debug(`queue: ${error.message}`));
+  void queue.backend.client.then(
+    (client) => {
+      client.on('ready', () => void upsert());
+      void upsert();
+    },
+    () => undefined, // closed before it ever connected
+  );
+}

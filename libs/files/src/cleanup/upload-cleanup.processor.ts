@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
-import { APP_CONFIG, Metrics, startQueueWorker, type AppConfig } from '@app/common';
+import { APP_CONFIG, Metrics, keepCronSchedule, startQueueWorker, type AppConfig } from '@app/common';
 import { UploadCleanup, type CleanupFigures } from './upload-cleanup.service.js';
 
 export const UPLOAD_CLEANUP_QUEUE = 'upload-cleanup';
@@ -32,13 +32,10 @@ export class UploadCleanupProcessor implements OnApplicationBootstrap, BeforeApp
   onApplicationBootstrap(): void {
     // The shared queue worker: its jobs are timed and its depth scraped like every other queue's.
     this.worker = startQueueWorker(this.config, UPLOAD_CLEANUP_QUEUE, (job) => this.process(job), 1, this.metrics);
-    this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
-    void this.queue.backend.client.then(
-      (client) => {
-        client.on('ready', () => void this.schedule());
-        void this.schedule();
-      },
-      () => undefined, // closed before it ever connected
+    keepCronSchedule(
+      this.queue,
+      { id: UPLOAD_CLEANUP_SCHEDULER, pattern: UPLOAD_CLEANUP_PATTERN, jobName: 'cleanup', attempts: 3 },
+      this.logger,
     );
   }
 
@@ -54,24 +51,5 @@ export class UploadCleanupProcessor implements OnApplicationBootstrap, BeforeApp
   /** Queues a run now (the CLI or a test), beside the schedule. */
   async enqueueNow(): Promise<Job> {
     return this.queue.add('cleanup', {}, { removeOnComplete: 100, removeOnFail: 100 });
-  }
-
-  private async schedule(): Promise<void> {
-    await this.queue
-      .upsertJobScheduler(
-        UPLOAD_CLEANUP_SCHEDULER,
-        { pattern: UPLOAD_CLEANUP_PATTERN, tz: 'Asia/Shanghai' },
-        {
-          name: 'cleanup',
-          data: {},
-          opts: {
-            attempts: 3,
-            backoff: { type: 'exponential', delay: 60_000 },
-            removeOnComplete: 100,
-            removeOnFail: 100,
-          },
-        },
-      )
-      .catch((error: Error) => this.logger.warn(`cannot schedule the upload cleanup yet: ${error.message}`));
   }
 }

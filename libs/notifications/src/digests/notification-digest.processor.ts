@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
-import { APP_CONFIG, shanghaiToday, type AppConfig, Metrics, startQueueWorker } from '@app/common';
+import { APP_CONFIG, shanghaiToday, type AppConfig, Metrics, keepCronSchedule, startQueueWorker } from '@app/common';
 import { DIGEST_QUEUE } from '../queue/queues.js';
 import { NotificationDigests } from './notification-digests.service.js';
 
@@ -31,13 +31,10 @@ export class NotificationDigestProcessor implements OnApplicationBootstrap, Befo
 
   onApplicationBootstrap(): void {
     this.worker = startQueueWorker(this.config, DIGEST_QUEUE, (job) => this.process(job), 1, this.metrics);
-    this.queue.on('error', (error) => this.logger.debug(`queue: ${error.message}`));
-    void this.queue.backend.client.then(
-      (client) => {
-        client.on('ready', () => void this.schedule());
-        void this.schedule();
-      },
-      () => undefined, // closed before it ever connected
+    keepCronSchedule(
+      this.queue,
+      { id: DAILY_DIGEST_SCHEDULER, pattern: DAILY_DIGEST_PATTERN, jobName: 'digest', attempts: 5 },
+      this.logger,
     );
   }
 
@@ -51,24 +48,5 @@ export class NotificationDigestProcessor implements OnApplicationBootstrap, Befo
     const sent = await this.digests.send(day);
     this.logger.log(`daily digest of ${day}: ${sent} digests`);
     return sent;
-  }
-
-  private async schedule(): Promise<void> {
-    await this.queue
-      .upsertJobScheduler(
-        DAILY_DIGEST_SCHEDULER,
-        { pattern: DAILY_DIGEST_PATTERN, tz: 'Asia/Shanghai' },
-        {
-          name: 'digest',
-          data: {},
-          opts: {
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 60_000 },
-            removeOnComplete: 100,
-            removeOnFail: 100,
-          },
-        },
-      )
-      .catch((error: Error) => this.logger.warn(`cannot schedule the daily digest yet: ${error.message}`));
   }
 }
