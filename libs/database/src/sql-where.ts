@@ -1,32 +1,40 @@
 /**
- * The WHERE conditions of hand-written SQL, in one place for every lib. Two parameter styles, because
- * two ways of running SQL take them:
- * - `SqlCondition`: one condition with TypeORM's named parameters (`:name`, `:...list`), for a query
- *   builder's `andWhere` or `driver.escapeQueryWithParameters` (the task list and its scope);
- * - `SqlWhere`: conditions with numbered parameters (`$1`…) for `dataSource.query`, each added only
- *   when its value is given (the overview and scorecard statements).
+ * The WHERE conditions of hand-written SQL, for every lib: conditions ANDed, with TypeORM's named
+ * parameters (`:name`, `:...list`). Named, because a query builder's `andWhere` takes no other kind,
+ * while `driver.escapeQueryWithParameters` numbers them for a statement run as written
+ * (`dataSource.query`, `preparedRows`) — one number per name, however often the name is used.
+ * Parameters of every condition share one namespace: a lib's conditions name theirs distinctly.
  */
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
-
-/** SQL conditions with numbered parameters, each added only when its value is given. */
 export class SqlWhere {
-  private readonly parts: string[] = [];
+  private readonly conditions: string[] = [];
+  readonly params: Record<string, unknown> = {};
 
-  constructor(readonly params: unknown[] = []) {}
-
-  /** `condition` names its parameter `$?`; skipped when `value` is null or undefined. */
-  add(condition: string, value: unknown): this {
-    if (value === null || value === undefined) return this;
-    this.params.push(value);
-    this.parts.push(condition.replace('$?', `$${this.params.length}`));
+  /** Adds a condition, or every condition of another SqlWhere. */
+  and(condition: string | SqlWhere, params: Record<string, unknown> = {}): this {
+    if (condition instanceof SqlWhere) {
+      this.conditions.push(...condition.conditions);
+      Object.assign(this.params, condition.params);
+    } else {
+      this.conditions.push(condition);
+      Object.assign(this.params, params);
+    }
     return this;
   }
 
-  /** ` AND …` for each condition added, to follow a WHERE that has at least one condition. */
-  and(): string {
-    return this.parts.map((p) => ` AND ${p}`).join('');
+  /**
+   * and(), unless a parameter's value is null or undefined: a filter not asked for, or a scope
+   * without that limit (an ADMIN's jurisdictions). Any other value counts, [] and '' included.
+   */
+  andGiven(condition: string, params: Record<string, unknown>): this {
+    return Object.values(params).some((v) => v === null || v === undefined) ? this : this.and(condition, params);
+  }
+
+  get empty(): boolean {
+    return this.conditions.length === 0;
+  }
+
+  /** Each condition parenthesized, so one holding an OR binds as a whole; `true` when there is none. */
+  get sql(): string {
+    return this.empty ? 'true' : this.conditions.map((c) => `(${c})`).join(' AND ');
   }
 }

@@ -59,7 +59,7 @@ export class NoticeAttachments implements OnModuleInit {
     const visible = noticeScope(scope);
     const rows: { visible: boolean }[] = await this.dataSource
       .createQueryBuilder()
-      .select(`(${visible.where})`, 'visible')
+      .select(visible.sql, 'visible')
       .from('supervision_notice', 'n')
       .innerJoin('supervision_notice_attachment', 'l', 'l.notice_id = n.id')
       .where('l.upload_id = :uploadId', { uploadId })

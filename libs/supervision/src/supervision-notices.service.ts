@@ -124,7 +124,7 @@ export class SupervisionNoticesService {
       .addOrderBy('n.id');
     if (status) qb.andWhere('n.status = :status', { status });
     const visible = noticeScope(scope);
-    return qb.andWhere(visible.where, visible.params).getMany();
+    return qb.andWhere(visible.sql, visible.params).getMany();
   }
 
   private async create(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError } from '@app/common';
 import { UserRole, type AccessScope } from '@app/auth';
-import type { SqlCondition } from '@app/database';
+import { SqlWhere } from '@app/database';
 import type { Task } from './task.entity.js';
 
 /**
@@ -19,23 +19,24 @@ export class TaskAccess {
 
   /** Narrows a query over `task` (aliased `alias`) to what the caller may read. */
   restrict<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: AccessScope, alias = 't'): SelectQueryBuilder<T> {
-    const condition = this.readableCondition(scope, alias);
-    return condition ? qb.andWhere(condition.sql, condition.params) : qb;
+    const readable = this.readableWhere(scope, alias);
+    return readable.empty ? qb : qb.andWhere(readable.sql, readable.params);
   }
 
-  /** What the caller may read of `task` (aliased `alias`), as a condition; null when everything. */
-  readableCondition(scope: AccessScope, alias = 't'): SqlCondition | null {
-    if (scope.user.role === UserRole.ADMIN) return null;
+  /** What the caller may read of `task` (aliased `alias`); no condition for an ADMIN. */
+  readableWhere(scope: AccessScope, alias = 't'): SqlWhere {
+    const where = new SqlWhere();
+    if (scope.user.role === UserRole.ADMIN) return where;
     if (scope.user.role === UserRole.LIAISON) {
-      return {
-        sql: `(${alias}.department_id = :scopeDep OR ${alias}.measure_id IN (SELECT own.measure_id FROM task own WHERE own.department_id = :scopeDep))`,
-        params: { scopeDep: scope.departmentId },
-      };
+      // Its own parentheses as well as SqlWhere's: the task page's prepared statements keep their text (and names).
+      return where.and(
+        `(${alias}.department_id = :scopeDep OR ${alias}.measure_id IN (SELECT own.measure_id FROM task own WHERE own.department_id = :scopeDep))`,
+        { scopeDep: scope.departmentId },
+      );
     }
-    return {
-      sql: `${alias}.plan_id IN (SELECT sp.id FROM plan sp WHERE sp.jurisdiction_id = ANY(:scopeJids))`,
-      params: { scopeJids: scope.jurisdictionIds ?? [] },
-    };
+    return where.and(`${alias}.plan_id IN (SELECT sp.id FROM plan sp WHERE sp.jurisdiction_id = ANY(:scopeJids))`, {
+      scopeJids: scope.jurisdictionIds ?? [],
+    });
   }
 
   async assertReadable(scope: AccessScope, task: Task, m: EntityManager = this.dataSource.manager): Promise<void> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { BadInputError, groupByKeys, NotFoundError, RequestLoaders } from '@app/common';
 import type { AccessScope } from '@app/auth';
-import { EntityRows, preparedRows, type SqlCondition } from '@app/database';
+import { EntityRows, preparedRows, SqlWhere } from '@app/database';
 import { Department } from '@app/departments';
 import { Measure } from '@app/plans';
 import type { TaskConnection } from './dtos/task-connection.type.js';
@@ -101,20 +101,17 @@ export class TasksService {
   ): Promise<TaskConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw new BadInputError(`first 须在 1 到 ${MAX_PAGE} 之间 (first must be 1–${MAX_PAGE})`);
-    const conditions = [this.access.readableCondition(scope), ...this.filterConditions(filter)];
+    const where = new SqlWhere().and(this.access.readableWhere(scope)).and(this.filterWhere(filter));
     if (after) {
       const c = decodeCursor(after);
-      conditions.push({
-        sql: '(t.due_date, t.id) > (:afterDue, :afterId)',
-        params: { afterDue: c.dueDate, afterId: c.id },
-      });
+      where.and('(t.due_date, t.id) > (:afterDue, :afterId)', { afterDue: c.dueDate, afterId: c.id });
     }
     const measure = joinable(this.pageMeasureRows, PAGE_JOINED.measure, prefetch?.measure);
     const department = joinable(this.pageDepartmentRows, PAGE_JOINED.department, prefetch?.department);
     const rows = await preparedRows<Record<string, unknown>>(
       this.dataSource,
       ...this.pageQuery(
-        conditions,
+        where,
         LIMIT_BANDS.find((band) => band > first)!,
         measure,
         department,
@@ -127,20 +124,19 @@ export class TasksService {
       pageInfo: { hasNextPage: tasks.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       countTotal: () => {
         const base = this.access.restrict(this.dataSource.getRepository(Task).createQueryBuilder('t'), scope);
-        for (const c of this.filterConditions(filter)) base.andWhere(c.sql, c.params);
-        return base.getCount();
+        const filtered = this.filterWhere(filter);
+        return (filtered.empty ? base : base.andWhere(filtered.sql, filtered.params)).getCount();
       },
     };
   }
 
   /** The page's SQL, written out rather than built by the query builder: it runs on every page. */
   private pageQuery(
-    conditions: (SqlCondition | null)[],
+    where: SqlWhere,
     limit: number,
     measure: EntityRows<Measure> | null,
     department: EntityRows<Department> | null,
   ): [string, unknown[]] {
-    const where = conditions.filter((c): c is SqlCondition => c !== null);
     const sql = [
       `SELECT ${this.pageTaskRows.selectList}`,
       measure ? `, ${measure.selectList}` : '',
@@ -148,12 +144,11 @@ export class TasksService {
       ' FROM task t',
       measure ? ' JOIN measure pm ON pm.id = t.measure_id' : '',
       department ? ' JOIN department pd ON pd.id = t.department_id' : '',
-      where.length ? ` WHERE ${where.map((c) => `(${c.sql})`).join(' AND ')}` : '',
+      where.empty ? '' : ` WHERE ${where.sql}`,
       // The limit is written in, not bound: a generic plan with an unknown LIMIT sorts the whole scope.
       ` ORDER BY t.due_date, t.id LIMIT ${limit}`,
     ].join('');
-    const params = Object.assign({}, ...where.map((c) => c.params)) as Record<string, unknown>;
-    return this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.dataSource.driver.escapeQueryWithParameters(sql, where.params);
   }
 
   private pageTask(
@@ -167,8 +162,8 @@ export class TasksService {
   }
 
   /** The filter's conditions on `t`: tasks' own columns, then those contributed by libs above (TaskListFilters). */
-  private filterConditions(f: TaskFilter): SqlCondition[] {
-    return [...ownFilterConditions(f), ...this.filters.of(f)];
+  private filterWhere(f: TaskFilter): SqlWhere {
+    return ownFilterWhere(f).and(this.filters.of(f));
   }
 
   /** Tasks of each measure that the caller may see. */
@@ -256,18 +251,17 @@ export class TasksService {
   }
 }
 
-function ownFilterConditions(f: TaskFilter): SqlCondition[] {
-  const conditions: SqlCondition[] = [];
-  if (f.planId) conditions.push({ sql: 't.plan_id = :planId', params: { planId: f.planId } });
-  if (f.departmentId)
-    conditions.push({ sql: 't.department_id = :departmentId', params: { departmentId: f.departmentId } });
+function ownFilterWhere(f: TaskFilter): SqlWhere {
+  const where = new SqlWhere();
+  if (f.planId) where.and('t.plan_id = :planId', { planId: f.planId });
+  if (f.departmentId) where.and('t.department_id = :departmentId', { departmentId: f.departmentId });
   // One bound array, not one placeholder per status: the statement's text stays the same for any list.
-  if (f.status?.length) conditions.push({ sql: 't.status = ANY(:statuses)', params: { statuses: f.status } });
+  if (f.status?.length) where.and('t.status = ANY(:statuses)', { statuses: f.status });
   if (f.overdueAsOf) {
-    conditions.push({
-      sql: 't.due_date < :overdueAsOf AND t.status NOT IN (:...closed)',
-      params: { overdueAsOf: f.overdueAsOf, closed: CLOSED_STATUSES },
+    where.and('t.due_date < :overdueAsOf AND t.status NOT IN (:...closed)', {
+      overdueAsOf: f.overdueAsOf,
+      closed: CLOSED_STATUSES,
     });
   }
-  return conditions;
+  return where;
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequestLoaders } from '@app/common';
+import { SqlWhere } from '@app/database';
 import { TaskListFilters, TaskSnapshotFields } from '@app/tasks';
 
 /** The level of a task row aliased `t`: task_escalation is kept beside task so a raise never rewrites the task. */
@@ -22,10 +23,9 @@ export class TaskEscalationLevels implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.filters.register('minEscalationLevel', (min) => ({
-      sql: 't.id IN (SELECT task_id FROM task_escalation WHERE level >= :minLevel)',
-      params: { minLevel: min },
-    }));
+    this.filters.register('minEscalationLevel', (min) =>
+      new SqlWhere().and('t.id IN (SELECT task_id FROM task_escalation WHERE level >= :minLevel)', { minLevel: min }),
+    );
     this.snapshotFields.register('escalationLevel', levelOf);
   }
 

@@ -58,7 +58,7 @@ export class ResponsibilityMatrixService {
       .addSelect('e.level', 'escalationLevel')
       .addSelect(
         `(SELECT n.number FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
-          WHERE nt.task_id = t.id AND n.status <> 'CLOSED' AND ${visible.where}
+          WHERE nt.task_id = t.id AND n.status <> 'CLOSED' AND ${visible.sql}
           ORDER BY n.created_at DESC, n.id LIMIT 1)`,
         'noticeNumber',
       )

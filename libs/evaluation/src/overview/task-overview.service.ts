@@ -69,49 +69,55 @@ export class TaskOverviewService {
 
   private async fromRollup(scope: AccessScope, query: OverviewQuery, asOf: string): Promise<CountRow[]> {
     const monthStart = `${asOf.slice(0, 8)}01`;
-    const counts = new SqlWhere()
-      .add('r.jurisdiction_id = ANY($?)', scope.jurisdictionIds)
-      .add('r.department_id = $?', query.departmentId);
-    const months = new SqlWhere([monthStart])
-      .add('r.jurisdiction_id = ANY($?)', scope.jurisdictionIds)
-      .add('r.department_id = $?', query.departmentId);
-    const days = new SqlWhere([monthStart, asOf])
-      .add('p.jurisdiction_id = ANY($?)', scope.jurisdictionIds)
-      .add('t.department_id = $?', query.departmentId);
+    const counts = new SqlWhere().and('r.n <> 0').and(reach('r', 'r', scope, query));
+    const months = new SqlWhere().and('r.due_month < :monthStart', { monthStart }).and(reach('r', 'r', scope, query));
+    const days = new SqlWhere()
+      .and(OPEN)
+      .and('t.due_date >= :monthStart AND t.due_date < :asOf', { monthStart, asOf })
+      .and(reach('p', 't', scope, query));
     const rows = await Promise.all([
-      this.dataSource.query(
+      this.countRows(
         `SELECT r.department_id AS key, r.status, sum(r.n)::int AS n, 0 AS overdue
-         FROM task_status_count r WHERE r.n <> 0${counts.and()} GROUP BY 1, 2`,
+         FROM task_status_count r WHERE ${counts.sql} GROUP BY 1, 2`,
         counts.params,
-      ) as Promise<CountRow[]>,
-      this.dataSource.query(
+      ),
+      this.countRows(
         `SELECT r.department_id AS key, NULL AS status, 0 AS n, sum(r.n)::int AS overdue
-         FROM task_open_due r WHERE r.due_month < $1${months.and()} GROUP BY 1`,
+         FROM task_open_due r WHERE ${months.sql} GROUP BY 1`,
         months.params,
-      ) as Promise<CountRow[]>,
-      this.dataSource.query(
+      ),
+      this.countRows(
         `SELECT t.department_id AS key, NULL AS status, 0 AS n, count(*)::int AS overdue
-         FROM task t JOIN plan p ON p.id = t.plan_id
-         WHERE ${OPEN} AND t.due_date >= $1 AND t.due_date < $2${days.and()} GROUP BY 1`,
+         FROM task t JOIN plan p ON p.id = t.plan_id WHERE ${days.sql} GROUP BY 1`,
         days.params,
-      ) as Promise<CountRow[]>,
+      ),
     ]);
     return rows.flat();
   }
 
   private fromTasks(scope: AccessScope, query: OverviewQuery, asOf: string): Promise<CountRow[]> {
     const key = query.groupBy === OverviewGrouping.PLAN ? 't.plan_id' : 't.department_id';
-    const where = new SqlWhere([asOf]);
-    where.add('p.jurisdiction_id = ANY($?)', scope.jurisdictionIds);
-    where.add('t.plan_id = $?', query.planId);
-    where.add('t.department_id = $?', query.departmentId);
-    return this.dataSource.query(
+    const where = new SqlWhere()
+      .andGiven('t.plan_id = :planId', { planId: query.planId })
+      .and(reach('p', 't', scope, query));
+    return this.countRows(
       `SELECT ${key} AS key, t.status, count(*)::int AS n,
-              (count(*) FILTER (WHERE ${OPEN} AND t.due_date < $1))::int AS overdue
-       FROM task t JOIN plan p ON p.id = t.plan_id WHERE true${where.and()} GROUP BY 1, 2`,
-      where.params,
+              (count(*) FILTER (WHERE ${OPEN} AND t.due_date < :asOf))::int AS overdue
+       FROM task t JOIN plan p ON p.id = t.plan_id WHERE ${where.sql} GROUP BY 1, 2`,
+      { ...where.params, asOf },
     );
   }
+
+  private countRows(sql: string, params: Record<string, unknown>): Promise<CountRow[]> {
+    return this.dataSource.query(...this.dataSource.driver.escapeQueryWithParameters(sql, params));
+  }
+}
+
+/** The caller's jurisdictions (none for an ADMIN) and the department asked for, on the given aliases. */
+function reach(jurisdictionOf: string, departmentOf: string, scope: AccessScope, query: OverviewQuery): SqlWhere {
+  return new SqlWhere()
+    .andGiven(`${jurisdictionOf}.jurisdiction_id = ANY(:jurisdictionIds)`, { jurisdictionIds: scope.jurisdictionIds })
+    .andGiven(`${departmentOf}.department_id = :departmentId`, { departmentId: query.departmentId });
 }
 
 /** Status rows into one counts row per key, most overdue first. */

@@ -49,29 +49,30 @@ export class ScorecardsService {
 
   async scorecards(query: ScorecardQuery, m: EntityManager = this.dataSource.manager): Promise<DepartmentScorecard[]> {
     if (!isCalendarDate(query.asOf)) throw new BadInputError('日期格式应为 YYYY-MM-DD (asOf must be YYYY-MM-DD)');
-    const where = new SqlWhere([query.asOf, query.rules.reportWindowDays])
-      .add('t.plan_id = $?', query.planId)
-      .add('p.jurisdiction_id = ANY($?)', query.jurisdictionIds);
-    const rows: CountsRow[] = await m.query(
+    const where = new SqlWhere()
+      .and(`t.status <> 'CANCELLED'`)
+      .andGiven('t.plan_id = :planId', { planId: query.planId })
+      .andGiven('p.jurisdiction_id = ANY(:jurisdictionIds)', { jurisdictionIds: query.jurisdictionIds });
+    const [sql, values] = m.dataSource.driver.escapeQueryWithParameters(
       `WITH scoped AS MATERIALIZED (
          SELECT t.id, t.department_id, t.due_date, t.original_due_date, t.created_at, c.done_on,
-                c.done_on IS NOT NULL AND c.done_on <= $1 AS done
+                c.done_on IS NOT NULL AND c.done_on <= :asOf AS done
          FROM task t JOIN plan p ON p.id = t.plan_id
          CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'COMPLETED'
            THEN (t.completed_at AT TIME ZONE 'Asia/Shanghai')::date END AS done_on) c
-         WHERE t.status <> 'CANCELLED'${where.and()}),
+         WHERE ${where.sql}),
        window_bounds AS (
-         SELECT (($1::date - $2::int + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS since,
-                (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS until),
+         SELECT ((:asOf::date - :reportWindowDays::int + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS since,
+                ((:asOf::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS until),
        counts AS (
          SELECT s.department_id,
            count(*)::int AS tasks_total,
            count(*) FILTER (WHERE s.done)::int AS tasks_completed,
            count(*) FILTER (WHERE s.done AND s.done_on <= s.original_due_date)::int AS completed_on_time,
-           count(*) FILTER (WHERE s.original_due_date < $1)::int AS tasks_due,
-           count(*) FILTER (WHERE s.original_due_date < $1 AND s.done AND s.done_on <= s.original_due_date)::int
+           count(*) FILTER (WHERE s.original_due_date < :asOf)::int AS tasks_due,
+           count(*) FILTER (WHERE s.original_due_date < :asOf AND s.done AND s.done_on <= s.original_due_date)::int
              AS due_completed_on_time,
-           count(*) FILTER (WHERE NOT s.done AND s.due_date < $1)::int AS overdue,
+           count(*) FILTER (WHERE NOT s.done AND s.due_date < :asOf)::int AS overdue,
            -- 报送: open tasks that existed for a whole window are expected to have reported in it.
            count(*) FILTER (WHERE NOT s.done AND s.created_at < w.since)::int AS expected_reports,
            count(*) FILTER (WHERE NOT s.done AND s.created_at < w.since AND EXISTS (
@@ -83,18 +84,18 @@ export class ScorecardsService {
            count(*) FILTER (WHERE e.level = 1), count(*) FILTER (WHERE e.level = 2),
            count(*) FILTER (WHERE e.level = 3), count(*) FILTER (WHERE e.level = 4)]::int[] AS by_level
          FROM escalation_event e JOIN scoped s ON s.id = e.task_id
-         WHERE e.as_of <= $1 GROUP BY s.department_id),
+         WHERE e.as_of <= :asOf GROUP BY s.department_id),
        notices AS (
          SELECT n.department_id, count(*)::int AS n
          FROM supervision_notice n
-         WHERE (n.created_at AT TIME ZONE 'Asia/Shanghai')::date <= $1
+         WHERE (n.created_at AT TIME ZONE 'Asia/Shanghai')::date <= :asOf
            AND EXISTS (SELECT 1 FROM supervision_notice_task nt JOIN scoped s ON s.id = nt.task_id
                        WHERE nt.notice_id = n.id)
          GROUP BY n.department_id),
        reminders AS (
          SELECT s.department_id, count(*)::int AS n
          FROM report_reminder rr JOIN scoped s ON s.id = rr.task_id
-         WHERE rr.as_of <= $1 GROUP BY s.department_id)
+         WHERE rr.as_of <= :asOf GROUP BY s.department_id)
        SELECT c.department_id AS "departmentId", d.short_name AS name,
               c.tasks_total AS "tasksTotal", c.tasks_completed AS "tasksCompleted",
               c.completed_on_time AS "completedOnTime", c.tasks_due AS "tasksDue",
@@ -107,8 +108,9 @@ export class ScorecardsService {
        LEFT JOIN escalations e ON e.department_id = c.department_id
        LEFT JOIN notices n ON n.department_id = c.department_id
        LEFT JOIN reminders r ON r.department_id = c.department_id`,
-      where.params,
+      { ...where.params, asOf: query.asOf, reportWindowDays: query.rules.reportWindowDays },
     );
+    const rows: CountsRow[] = await m.query(sql, values);
     const scored = rows.map((r) => ({ ...r, onTimeRate: onTimeRate(r), score: scoreOf(r, query.rules) }));
     return withRanks(leagueOrder(scored));
   }

@@ -30,7 +30,7 @@ export class SupervisedTasksService {
       const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
         `SELECT DISTINCT ON (nt.task_id) nt.task_id AS "taskId", ${this.notices.selectList}
          FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
-         WHERE nt.task_id = ANY(:taskIds) AND n.status <> 'CLOSED' AND ${visible.where}
+         WHERE nt.task_id = ANY(:taskIds) AND n.status <> 'CLOSED' AND ${visible.sql}
          ORDER BY nt.task_id, n.created_at DESC, n.id`,
         { taskIds: [...taskIds], ...visible.params },
       );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskFilter } from '../dtos/task-filter.input.js';
-import type { SqlCondition } from '@app/database';
+import { SqlWhere } from '@app/database';
 
 /**
  * The TaskFilter arguments whose data a lib above tasks keeps (`minEscalationLevel`: escalation's
@@ -17,22 +17,22 @@ export type ContributedTaskFilter = 'minEscalationLevel';
  */
 @Injectable()
 export class TaskListFilters {
-  private readonly conditions = new Map<ContributedTaskFilter, (value: number) => SqlCondition>();
+  private readonly conditions = new Map<ContributedTaskFilter, (value: number) => SqlWhere>();
 
-  register(argument: ContributedTaskFilter, condition: (value: number) => SqlCondition): void {
+  register(argument: ContributedTaskFilter, condition: (value: number) => SqlWhere): void {
     this.conditions.set(argument, condition);
   }
 
-  of(filter: TaskFilter): SqlCondition[] {
-    const out: SqlCondition[] = [];
+  of(filter: TaskFilter): SqlWhere {
+    const where = new SqlWhere();
     for (const argument of ['minEscalationLevel'] as const) {
       const value = filter[argument];
       if (value == null) continue;
       const condition = this.conditions.get(argument);
       if (!condition) throw new Error(`no lib answers the task filter ${argument}`);
-      out.push(condition(value));
+      where.and(condition(value));
     }
-    return out;
+    return where;
   }
 }
 
