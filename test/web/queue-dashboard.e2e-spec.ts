@@ -52,8 +52,8 @@ describe('queue dashboard in Chromium', () => {
       page.getByRole('button', { name: '队列看板' }).click(),
     ]);
     await board.waitForURL(`${base}/admin/queues`);
-    for (const queue of ['notifications', 'notification-deliveries', 'notification-digests', 'escalation'])
-      await board.getByRole('link', { name: queue, exact: true }).first().waitFor();
+    const queues = ['notifications', 'notification-deliveries', 'notification-digests', 'escalation', 'upload-cleanup'];
+    for (const queue of queues) await board.getByRole('link', { name: queue, exact: true }).first().waitFor();
     await screenshot(board, 'queue-dashboard');
     // The board reads Redis: the waiting sweep is listed under its queue.
     await board.getByRole('link', { name: 'escalation', exact: true }).first().click();
