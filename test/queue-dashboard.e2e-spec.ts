@@ -64,6 +64,12 @@ describe('queue dashboard (bull-board) at /admin/queues', () => {
     const queues = await t.http().get('/admin/queues/api/queues').set('cookie', pair!);
     expect(queues.status).toBe(200);
     const names = (queues.body as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
-    expect(names).toEqual(['escalation', 'notification-deliveries', 'notification-digests', 'notifications']);
+    expect(names).toEqual([
+      'escalation',
+      'notification-deliveries',
+      'notification-digests',
+      'notifications',
+      'upload-cleanup',
+    ]);
   });
 });

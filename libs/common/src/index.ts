@@ -18,4 +18,5 @@ export * from './request-id.middleware.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics-server.js';
 export * from './tracing/start-tracing.js';
+export * from './queue-tracing.js';
 export * from './queue-worker.js';

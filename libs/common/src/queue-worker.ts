@@ -1,28 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { AppConfig } from './config.js';
 import { withinMs, type Metrics } from './metrics/metrics.js';
-import { currentRequestId, runWithRequestId } from './request-context.js';
-
-/**
- * What a job carries of the request that caused it: its id (the processor's log lines name it) and,
- * with tracing on, its trace context (the processor's span joins the request's trace).
- */
-export interface TracedJob {
-  requestId?: string;
-  trace?: Record<string, string>;
-}
-
-const tracer = trace.getTracer('luoshi-queues');
-
-/** The TracedJob fields for a job queued now (nothing outside a request and without tracing). */
-export function jobContext(): TracedJob {
-  const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
-  const requestId = currentRequestId();
-  return { ...(requestId && { requestId }), ...(Object.keys(carrier).length && { trace: carrier }) };
-}
+import { consumeTracedJob } from './queue-tracing.js';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 const SCRAPE_TIMEOUT_MS = 1000;
@@ -33,8 +13,8 @@ const depthSources = new WeakMap<Metrics, Map<string, Queue>>();
  * A BullMQ worker on the configured Redis and key prefix. The lock duration comes from the
  * configuration: a job whose worker died (SIGKILL, lost host) is moved back and retried once its
  * lock expires. Closing the worker (on SIGTERM) lets its running jobs finish first. Each job is timed
- * (`queue_job_duration_seconds`), runs under the request id it carries, and its queue's depth is
- * scraped (`queue_jobs`).
+ * (`queue_job_duration_seconds`), runs in a CONSUMER span under the trace and request id it carries
+ * (queue-tracing.ts), and its queue's depth is scraped (`queue_jobs`).
  */
 export function startQueueWorker<T>(
   config: AppConfig,
@@ -48,32 +28,18 @@ export function startQueueWorker<T>(
     'queue',
     'outcome',
   ]);
-  const run = (job: Job<T>) => {
-    const { requestId, trace: carrier } = (job.data ?? {}) as TracedJob;
-    const parent = carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
-    const attributes = {
-      'messaging.system': 'bullmq',
-      'messaging.destination.name': queue,
-      'messaging.message.id': job.id ?? '',
-    };
-    const work = () =>
-      tracer.startActiveSpan(`${queue} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
-        const end = duration.startTimer({ queue });
-        try {
-          const result = await handle(job);
-          end({ outcome: 'completed' });
-          return result;
-        } catch (error) {
-          end({ outcome: 'failed' });
-          const message = error instanceof Error ? error.message : String(error);
-          span.setStatus({ code: SpanStatusCode.ERROR, message });
-          throw error;
-        } finally {
-          span.end();
-        }
-      });
-    return typeof requestId === 'string' ? runWithRequestId(requestId, work) : work();
-  };
+  const run = (job: Job<T>) =>
+    consumeTracedJob(queue, job, async () => {
+      const end = duration.startTimer({ queue });
+      try {
+        const result = await handle(job);
+        end({ outcome: 'completed' });
+        return result;
+      } catch (error) {
+        end({ outcome: 'failed' });
+        throw error;
+      }
+    });
   const worker = new Worker<T>(queue, run, {
     connection: { url: config.REDIS_URL },
     prefix: config.QUEUE_PREFIX,

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AuthService, UserRole } from '@app/auth';
 import { APP_CONFIG, UnauthenticatedError, type AppConfig } from '@app/common';
 import { ESCALATION_QUEUE } from '@app/escalation';
+import { UPLOAD_CLEANUP_QUEUE } from '@app/files';
 import { DELIVERY_QUEUE, DIGEST_QUEUE, NOTIFICATION_QUEUE } from '@app/notifications';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -69,7 +70,9 @@ export class QueueDashboard implements OnModuleDestroy {
     if (!this.router) {
       const adapter = new ExpressAdapter();
       adapter.setBasePath(DASHBOARD_PATH);
-      this.queues = [NOTIFICATION_QUEUE, DELIVERY_QUEUE, DIGEST_QUEUE, ESCALATION_QUEUE].map((name) => {
+      // Every queue the worker works (startQueueWorker): a job stuck in any of them shows here.
+      const names = [NOTIFICATION_QUEUE, DELIVERY_QUEUE, DIGEST_QUEUE, ESCALATION_QUEUE, UPLOAD_CLEANUP_QUEUE];
+      this.queues = names.map((name) => {
         const queue = new Queue(name, {
           connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
           prefix: this.config.QUEUE_PREFIX,

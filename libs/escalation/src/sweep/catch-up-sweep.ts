@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, shanghaiToday, type AppConfig } from '@app/common';
+import { addTracedJob, APP_CONFIG, shanghaiToday, type AppConfig } from '@app/common';
 import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
 
 interface SweepState {
@@ -55,7 +55,8 @@ export class CatchUpSweep implements OnApplicationBootstrap, OnApplicationShutdo
       );
       if (state!.swept_today && !state!.published_since) return null;
       const jobId = `sweep-catch-up-${today}-${state!.last_run ?? 'none'}`;
-      await this.queue.add(
+      await addTracedJob(
+        this.queue,
         'sweep',
         { asOf: today },
         { jobId, attempts: 3, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BadInputError, ConflictError, isCalendarDate, shanghaiToday, jobContext } from '@app/common';
+import { BadInputError, ConflictError, isCalendarDate, shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UserRole, type AccessScope } from '@app/auth';
 import { EscalationSweepResult } from './dtos/escalation-sweep-result.type.js';
@@ -42,11 +42,7 @@ export class EscalationSweepJobsService {
     if (queued && (state === SweepJobState.QUEUED || state === SweepJobState.RUNNING)) return resultOf(queued, state);
     // A finished job of the same date makes way: sweeping again is harmless (idempotent) and sees new tasks.
     if (queued) await this.queue.remove(queued);
-    const job = await this.queue.add(jobId, {
-      asOf,
-      jurisdictionId: jurisdictionOf(scope),
-      ...jobContext(),
-    });
+    const job = await this.queue.add(jobId, { asOf, jurisdictionId: jurisdictionOf(scope) });
     await this.dataSource.transaction((m) =>
       this.audit.record(
         m,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
-import { APP_CONFIG, ServiceUnavailableError, type AppConfig } from '@app/common';
+import { addTracedJob, APP_CONFIG, ServiceUnavailableError, type AppConfig } from '@app/common';
 import { ESCALATION_QUEUE, type SweepJob } from './escalation-sweep.processor.js';
 import type { SweepOutcome } from './escalation-sweep.service.js';
 
@@ -33,7 +33,7 @@ export class EscalationSweepQueue implements OnModuleDestroy {
 
   add(jobId: string, data: SweepJob): Promise<SweepQueueJob> {
     return this.unavailableWhenDown(() =>
-      this.open().add('sweep', data, {
+      addTracedJob(this.open(), 'sweep', data, {
         jobId,
         attempts: 1,
         removeOnComplete: { age: 86_400 },

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
-import { APP_CONFIG, Metrics, keepCronSchedule, startQueueWorker, type AppConfig } from '@app/common';
+import { addTracedJob, APP_CONFIG, Metrics, keepCronSchedule, startQueueWorker, type AppConfig } from '@app/common';
 import { UploadCleanup, type CleanupFigures } from './upload-cleanup.service.js';
 
 export const UPLOAD_CLEANUP_QUEUE = 'upload-cleanup';
@@ -50,6 +50,6 @@ export class UploadCleanupProcessor implements OnApplicationBootstrap, BeforeApp
 
   /** Queues a run now (the CLI or a test), beside the schedule. */
   async enqueueNow(): Promise<Job> {
-    return this.queue.add('cleanup', {}, { removeOnComplete: 100, removeOnFail: 100 });
+    return addTracedJob(this.queue, 'cleanup', {}, { removeOnComplete: 100, removeOnFail: 100 });
   }
 }

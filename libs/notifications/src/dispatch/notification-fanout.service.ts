@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, jobContext } from '@app/common';
+import { addTracedJobs, APP_CONFIG, type AppConfig } from '@app/common';
 import { DELIVERY_QUEUE, deliveryJobId, KEEP_JOBS } from '../queue/queues.js';
 import { defaultModeSql } from '../preferences/notification-mode.js';
 import type { Announcement } from './announcement.js';
@@ -81,10 +81,11 @@ export class NotificationFanout {
        SELECT id, retries FROM queued`,
       [params[0]],
     );
-    await this.deliveries.addBulk(
+    await addTracedJobs(
+      this.deliveries,
       pending.map(({ id, retries }) => ({
         name: 'deliver',
-        data: { deliveryId: id, ...jobContext() },
+        data: { deliveryId: id },
         opts: {
           jobId: deliveryJobId(id, retries),
           attempts: this.config.DELIVERY_ATTEMPTS,

@@ -10,7 +10,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, Metrics, withinMs, type AppConfig } from '@app/common';
+import { addTracedJobs, APP_CONFIG, Metrics, withinMs, type AppConfig } from '@app/common';
 import { DELIVERY_QUEUE, deliveryJobId, KEEP_JOBS, NOTIFICATION_QUEUE, outboxJobId } from '../queue/queues.js';
 
 const INTERVAL = 'outbox-relay';
@@ -130,7 +130,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           ...KEEP_JOBS,
         },
       }));
-      await withTimeout(this.dispatch.addBulk(jobs));
+      await withTimeout(addTracedJobs(this.dispatch, jobs));
       await m.query(
         'UPDATE notification_outbox SET relayed_at = now(), relay_count = relay_count + 1 WHERE id = ANY($1)',
         [rows.map((r) => r.id)],
@@ -151,7 +151,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
       };
       await withTimeout(
-        this.deliveries.addBulk(
+        addTracedJobs(
+          this.deliveries,
           rows.map(({ id, retries }) => ({
             name: 'deliver',
             data: { deliveryId: id },
