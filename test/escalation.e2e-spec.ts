@@ -165,6 +165,25 @@ describe('the escalation ladder and its sweep', () => {
     ]);
   });
 
+  it("filters the task list by the escalation level escalation contributes, within the caller's scope", async () => {
+    // A is back at 1 on its new due date; B and H (Chongqing) stand at 4.
+    const LIST = `query($min: Int) { tasks(first: 100, filter: { minEscalationLevel: $min }) {
+      totalCount edges { node { id escalationLevel } } } }`;
+    const list = async (min: number, as: string) => {
+      const res = await t.gql<{ tasks: { totalCount: number; edges: { node: { id: string } }[] } }>(LIST, { min }, as);
+      expect(res.errors).toBeUndefined();
+      return res.data!.tasks;
+    };
+    const top = await list(4, 'admin');
+    expect(top.edges.map((e) => e.node).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [B, H].sort().map((id) => ({ id, escalationLevel: 4 })),
+    );
+    expect(top.totalCount).toBe(2);
+    expect(new Set((await list(1, 'admin')).edges.map((e) => e.node.id))).toEqual(new Set([A, B, H]));
+    // The Tengzhou supervisor never sees Chongqing's H, whatever its level.
+    expect((await list(4, 'sup')).edges.map((e) => e.node.id)).toEqual([B]);
+  });
+
   it('reminds of a missing report once per period, as a notification of its own and not an escalation', async () => {
     const reminders = await db.query(
       `SELECT task_id, period_start, report_due FROM report_reminder WHERE period_start = '2025-09-01' AND task_id = ANY($1)`,
