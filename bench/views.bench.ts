@@ -148,7 +148,13 @@ async function overHttp(
 
 async function main(): Promise<void> {
   const scratch = await scratchDatabase('luoshi_bench_views');
-  const config = { ...parseConfig(process.env), DATABASE_URL: scratch.url, LOG_LEVEL: 'silent' as const };
+  // Generating a million tasks takes single statements past the server's 30-s statement timeout.
+  const config = {
+    ...parseConfig(process.env),
+    DATABASE_URL: scratch.url,
+    LOG_LEVEL: 'silent' as const,
+    DB_STATEMENT_TIMEOUT_MS: 600_000,
+  };
   try {
     await printMachineReference(scratch.url);
     const seed = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: false });
