@@ -113,6 +113,16 @@ describe('department work on tasks', () => {
       'health',
     );
     expect(queue.data!.workQueue.returnedTasks).toEqual([{ id, reviews: [{ comment: '缺少佐证材料' }] }]);
+    const TASK_FIELDS = 'id role status progressPercent dueDate originalDueDate version overdue measure { code }';
+    const [inQueue, alone] = await Promise.all([
+      t.gql<{ workQueue: { returnedTasks: unknown[] } }>(
+        `{ workQueue { returnedTasks { ${TASK_FIELDS} } } }`,
+        {},
+        'health',
+      ),
+      t.gql<{ task: unknown }>(`query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`, { id }, 'health'),
+    ]);
+    expect(inQueue.data!.workQueue.returnedTasks).toEqual([alone.data!.task]);
 
     v = (await view(id)).version;
     await move('PENDING_REVIEW');
@@ -265,6 +275,24 @@ describe('department work on tasks', () => {
       'sup',
     );
     expect(queue.data!.reviewQueue.pendingExtensions.map((e) => e.id)).toContain(asked.data!.requestExtension.id);
+    // The liaison's 待办 reads its requests inside the queue's one statement (as JSON): the same answer.
+    const FIELDS = 'id currentDueDate requestedDueDate reason status decidedAt decisionComment createdAt';
+    const both = await Promise.all([
+      t.gql<{ reviewQueue: { pendingExtensions: { id: string }[] } }>(
+        `{ reviewQueue { pendingExtensions { ${FIELDS} } } }`,
+        {},
+        'sup',
+      ),
+      t.gql<{ workQueue: { pendingExtensions: { id: string }[] } }>(
+        `{ workQueue { pendingExtensions { ${FIELDS} } } }`,
+        {},
+        'health',
+      ),
+    ]);
+    const asReviewed = both[0].data!.reviewQueue.pendingExtensions.find(
+      (e) => e.id === asked.data!.requestExtension.id,
+    );
+    expect(both[1].data!.workQueue.pendingExtensions).toEqual([asReviewed]);
     const decided = await t.gql<{ decideExtension: { status: string } }>(
       decide,
       { id: asked.data!.requestExtension.id, approve: true },

@@ -1,5 +1,17 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
 
+const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp with time zone']);
+/** Column types whose JSON text would not read back as the driver reads the column (bigint: a string there). */
+const NOT_JSON_SAFE = new Set([
+  'bigint',
+  'int8',
+  'numeric',
+  'decimal',
+  'timestamp',
+  'timestamp without time zone',
+  'bytea',
+]);
+
 /**
  * An entity's columns selected under prefixed aliases, and read back from the raw row into an
  * instance of the entity: what TypeORM's hydration does, for hot read paths (a page of tasks with the
@@ -9,8 +21,9 @@ import type { DataSource, ObjectLiteral } from 'typeorm';
  * knows which properties will be used; the others are left undefined.
  */
 export class EntityRows<T extends ObjectLiteral> {
-  private readonly columns: { property: string; alias: string; expression: string }[];
+  private readonly columns: { property: string; alias: string; expression: string; isTimestamp: boolean }[];
   private readonly keyAlias: string;
+  private readonly unsafeForJson: string | undefined;
   /** The select list of the entity's columns: `alias.column AS "alias_property", …`. */
   readonly selectList: string;
 
@@ -27,7 +40,13 @@ export class EntityRows<T extends ObjectLiteral> {
         property: c.propertyName,
         alias: `${tableAlias}_${c.propertyName}`,
         expression: `${tableAlias}.${c.databaseName}`,
+        isTimestamp: TIMESTAMP_TYPES.has(typeof c.type === 'string' ? c.type : ''),
       }));
+    this.unsafeForJson = dataSource
+      .getMetadata(entity)
+      .columns.find(
+        (c) => this.columns.some((k) => k.property === c.propertyName) && NOT_JSON_SAFE.has(String(c.type)),
+      )?.propertyName;
     this.selectList = this.columns.map((c) => `${c.expression} AS "${c.alias}"`).join(', ');
     this.keyAlias = `${tableAlias}_${dataSource.getMetadata(entity).primaryColumns[0]!.propertyName}`;
   }
@@ -37,6 +56,30 @@ export class EntityRows<T extends ObjectLiteral> {
     if (row[this.keyAlias] == null) return null;
     const e = new this.entity() as Record<string, unknown>;
     for (const c of this.columns) e[c.property] = row[c.alias];
+    return e as T;
+  }
+
+  /**
+   * The entity's columns as one JSON object (`json_build_object('property', alias.column, …)`), for
+   * entities that ride inside another statement (json_agg) rather than as its rows; readJson reads it.
+   */
+  get jsonObject(): string {
+    const unsafe = this.unsafeForJson;
+    if (unsafe) throw new Error(`${this.entity.name}.${unsafe} does not read back from JSON as from a row`);
+    return `json_build_object(${this.columns.map((c) => `'${c.property}', ${c.expression}`).join(', ')})`;
+  }
+
+  /**
+   * The entity in a parsed jsonObject: as read() from a row, timestamps made Dates again (JSON carries
+   * them as ISO text; millisecond precision, as the driver's own parsing keeps). DATE columns stay
+   * 'YYYY-MM-DD' text, as everywhere.
+   */
+  readJson(json: Record<string, unknown>): T {
+    const e = new this.entity() as Record<string, unknown>;
+    for (const c of this.columns) {
+      const value = json[c.property];
+      e[c.property] = c.isTimestamp && typeof value === 'string' ? new Date(value) : value;
+    }
     return e as T;
   }
 

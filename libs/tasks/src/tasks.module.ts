@@ -11,7 +11,7 @@ import {
 import { TaskMergeParticipant } from './department-merge/task-merge.participant.js';
 import { TaskPlanWork } from './department-plan-work.source.js';
 import { TaskEvents } from './events/task-events.js';
-import { TaskListFilters, TaskSnapshotFields } from './extensions/task-sql-extensions.js';
+import { TaskListFilters, TaskSnapshotFields, WorkQueueCounts } from './extensions/task-sql-extensions.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { ExtensionsService } from './extensions.service.js';
 import { MeasureTasksResolver, PlanPublishingResolver } from './plan-publishing.resolver.js';
@@ -45,6 +45,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskAttachments,
     TaskEvents,
     TaskListFilters,
+    WorkQueueCounts,
     TaskSnapshotFields,
     TaskIndicators,
     TasksService,
@@ -74,6 +75,7 @@ import { WorkQueuesService } from './work-queues.service.js';
     TaskAccess,
     TaskEvents,
     TaskListFilters,
+    WorkQueueCounts,
     TaskSnapshotFields,
     TaskIndicators,
     TaskUpdatesService,

@@ -6,6 +6,8 @@ import { UserRole, type AccessScope } from '@app/auth';
 import type { AuditEntryView } from './dtos/audit-entry.type.js';
 import type { ReviewQueue, WorkQueue } from './dtos/work-queues.type.js';
 import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
+import { EntityRows } from '@app/database';
+import { WorkQueueCounts } from './extensions/task-sql-extensions.js';
 import { TaskAccess } from './task-access.js';
 import { CLOSED_STATUSES, TaskStatus } from './task-status.js';
 import { Task } from './task.entity.js';
@@ -16,11 +18,18 @@ const OPEN_STATUSES = Object.values(TaskStatus).filter((s) => !CLOSED_STATUSES.i
 
 @Injectable()
 export class WorkQueuesService {
+  private readonly returnedRows: EntityRows<Task>;
+  private readonly extensionRows: EntityRows<ExtensionRequest>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccess,
     private readonly tasks: TasksService,
-  ) {}
+    private readonly counts: WorkQueueCounts,
+  ) {
+    this.returnedRows = new EntityRows(dataSource, Task, 'rt');
+    this.extensionRows = new EntityRows(dataSource, ExtensionRequest, 'xe');
+  }
 
   /**
    * The open tasks are the task page filtered to the department's open statuses (QUEUE_LIMIT is the
@@ -30,29 +39,44 @@ export class WorkQueuesService {
    */
   async workQueue(scope: AccessScope, prefetch?: PagePrefetch): Promise<WorkQueue> {
     if (!scope.departmentId) throw new ForbiddenError('待办仅适用于部门联络员 (the work queue is for liaisons)');
-    const tasks = this.dataSource.getRepository(Task);
-    const [openTasks, returnedTasks, pendingExtensions] = await Promise.all([
-      this.tasks
-        .list(scope, { departmentId: scope.departmentId, status: OPEN_STATUSES }, QUEUE_LIMIT, null, prefetch)
-        .then((page) => page.edges.map((edge) => edge.node)),
-      tasks
-        .createQueryBuilder('t')
-        .where('t.department_id = :dep AND t.status = :s AND t.returned_at IS NOT NULL', {
-          dep: scope.departmentId,
-          s: TaskStatus.IN_PROGRESS,
-        })
-        .orderBy('t.returned_at', 'DESC')
-        .limit(QUEUE_LIMIT)
-        .getMany(),
-      this.dataSource
-        .getRepository(ExtensionRequest)
-        .createQueryBuilder('e')
-        .innerJoin(Task, 't', 't.id = e.task_id')
-        .where('t.department_id = :dep AND e.status = :p', { dep: scope.departmentId, p: ExtensionStatus.PENDING })
-        .orderBy('e.created_at')
-        .getMany(),
-    ]);
-    return { openTasks, returnedTasks, pendingExtensions };
+    // One statement: the returned tasks, the pending extension requests and the counts libs above
+    // contribute (WorkQueueCounts: supervision's supervisedCount) ride as one JSON value on the open
+    // tasks' first row — four round trips were a third of the queue's CPU beside PostGraphile's one.
+    const contributed = this.counts.jsonPairs(':queueDep');
+    const { page, extras } = await this.tasks.listWith(
+      scope,
+      { departmentId: scope.departmentId, status: OPEN_STATUSES },
+      QUEUE_LIMIT,
+      null,
+      prefetch,
+      {
+        sql: `json_build_object(
+          'returned', (SELECT coalesce(json_agg(r.j ORDER BY r.returned_at DESC), '[]') FROM (
+            SELECT ${this.returnedRows.jsonObject} AS j, rt.returned_at FROM task rt
+            WHERE rt.department_id = :queueDep AND rt.status = :queueReturnedStatus AND rt.returned_at IS NOT NULL
+            ORDER BY rt.returned_at DESC LIMIT ${QUEUE_LIMIT}) r),
+          'extensions', (SELECT coalesce(json_agg(x.j ORDER BY x.created_at), '[]') FROM (
+            SELECT ${this.extensionRows.jsonObject} AS j, xe.created_at FROM extension_request xe
+            JOIN task xt ON xt.id = xe.task_id
+            WHERE xt.department_id = :queueDep AND xe.status = :queuePending) x)${contributed.sql})`,
+        params: {
+          queueDep: scope.departmentId,
+          queueReturnedStatus: TaskStatus.IN_PROGRESS,
+          queuePending: ExtensionStatus.PENDING,
+          ...contributed.params,
+        },
+      },
+    );
+    const { returned, extensions, ...counts } = extras as {
+      returned: Record<string, unknown>[];
+      extensions: Record<string, unknown>[];
+    } & Record<string, number>;
+    return {
+      openTasks: page.edges.map((edge) => edge.node),
+      returnedTasks: returned.map((j) => this.returnedRows.readJson(j)),
+      pendingExtensions: extensions.map((j) => this.extensionRows.readJson(j)),
+      counts,
+    };
   }
 
   async reviewQueue(scope: AccessScope): Promise<ReviewQueue> {

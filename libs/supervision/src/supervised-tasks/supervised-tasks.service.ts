@@ -4,9 +4,17 @@ import type { DataSource } from 'typeorm';
 import { byKeys, RequestLoaders } from '@app/common';
 import { EntityRows } from '@app/database';
 import type { AccessScope } from '@app/auth';
-import { CLOSED_STATUSES } from '@app/tasks';
+import { CLOSED_STATUSES, WorkQueueCounts } from '@app/tasks';
 import { noticeScope } from '../notice-scope.js';
 import { SupervisionNotice } from '../supervision-notice.entity.js';
+
+/** WorkQueue.counts' key of supervisedCount. */
+export const SUPERVISED_COUNT = 'supervisedCount';
+
+/** An open (not closed) notice covering the task aliased `task`. */
+const OPEN_NOTICE_OF = (task: string) =>
+  `SELECT 1 FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
+   WHERE nt.task_id = ${task}.id AND n.status <> 'CLOSED'`;
 
 /** 被督办: tasks under a notice the office has not closed yet (issued or answered). */
 @Injectable()
@@ -16,8 +24,15 @@ export class SupervisedTasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loaders: RequestLoaders,
+    queueCounts: WorkQueueCounts,
   ) {
     this.notices = new EntityRows(dataSource, SupervisionNotice, 'n');
+    // supervisedCount in the work queue's own statement (countOfDepartment is what it counts).
+    queueCounts.register(SUPERVISED_COUNT, (dep) => ({
+      sql: `SELECT count(*)::int FROM task st WHERE st.department_id = ${dep} AND st.status <> ALL(:supervisedClosed)
+        AND EXISTS (${OPEN_NOTICE_OF('st')})`,
+      params: { supervisedClosed: CLOSED_STATUSES },
+    }));
   }
 
   /**
@@ -44,9 +59,7 @@ export class SupervisedTasksService {
   async countOfDepartment(departmentId: string): Promise<number> {
     const [{ count }]: { count: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM task t
-       WHERE t.department_id = $1 AND t.status <> ALL($2::text[])
-         AND EXISTS (SELECT 1 FROM supervision_notice_task nt JOIN supervision_notice n ON n.id = nt.notice_id
-                     WHERE nt.task_id = t.id AND n.status <> 'CLOSED')`,
+       WHERE t.department_id = $1 AND t.status <> ALL($2::text[]) AND EXISTS (${OPEN_NOTICE_OF('t')})`,
       [departmentId, CLOSED_STATUSES],
     );
     return count;

@@ -13,6 +13,9 @@ export class WorkQueue {
 
   @Field(() => [ExtensionRequest], { description: "The department's extension requests awaiting a decision." })
   pendingExtensions!: ExtensionRequest[];
+
+  /** What libs above tasks count beside the queue (WorkQueueCounts), read in its statement; no field. */
+  counts?: Record<string, number>;
 }
 
 /** 审核队列: what waits for the supervision office's decision. */

@@ -68,3 +68,36 @@ export class TaskSnapshotFields {
     return [...this.fields].map(([name, expression]) => `, '${name}', ${expression(taskAlias)}`).join('');
   }
 }
+
+/** A SQL expression with the named parameters it binds (a value, not a condition: SqlWhere is for those). */
+export interface SqlExpression {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Counts a lib above tasks answers beside a liaison's work queue (supervision's `supervisedCount`),
+ * computed in the queue's one statement rather than a statement of their own: each is a SQL
+ * expression over the department, given as the name of a bound parameter (`:queueDep`). The queue
+ * hands the values to the lib's own field resolver through WorkQueue.counts.
+ */
+@Injectable()
+export class WorkQueueCounts {
+  private readonly counts = new Map<string, (departmentParam: string) => SqlExpression>();
+
+  register(name: string, count: (departmentParam: string) => SqlExpression): void {
+    this.counts.set(name, count);
+  }
+
+  /** `, 'name', (expr)…` for a json_build_object, with the parameters they bind. */
+  jsonPairs(departmentParam: string): SqlExpression {
+    let sql = '';
+    const params: Record<string, unknown> = {};
+    for (const [name, count] of this.counts) {
+      const c = count(departmentParam);
+      sql += `, '${name}', (${c.sql})`;
+      Object.assign(params, c.params);
+    }
+    return { sql, params };
+  }
+}
