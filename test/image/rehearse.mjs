@@ -170,9 +170,8 @@ async function main() {
     processes.push(api, worker);
     await waitForHealth(`http://127.0.0.1:${port}/health`, api);
     await waitForHealth(`http://127.0.0.1:${metricsPort}/health`, worker);
-    const console_ = await fetch(`http://127.0.0.1:${port}/`);
-    if (!console_.ok || !(await console_.text()).includes('<div id="root">'))
-      throw new Error('the console is not served');
+    const home = await fetch(`http://127.0.0.1:${port}/`);
+    if (!home.ok || !(await home.text()).includes('<div id="root">')) throw new Error('the console is not served');
     const { login } = await graphql(
       port,
       'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',

@@ -48,12 +48,6 @@ const PAGE_OMITS = ['completedAt', 'returnedAt', 'createdAt', 'updatedAt'];
  */
 const PAGE_JOINED = { measure: ['id', 'planId', 'code', 'title', 'deadline'], department: ['id', 'name', 'shortName'] };
 
-/**
- * A value computed once in the page's statement beside its rows (a JSON expression over its own
- * parameters): what a caller would otherwise fetch in statements of its own (WorkQueuesService).
- */
-export type PageExtras = SqlExpression;
-
 /** The join's reader when every field selected of the relation is one of its columns, else null (loaded). */
 function joinable<T extends ObjectLiteral>(rows: EntityRows<T>, columns: string[], fields?: Set<string>) {
   if (!fields) return null;
@@ -120,7 +114,7 @@ export class TasksService {
     first = 20,
     after?: string | null,
     prefetch?: PagePrefetch,
-    extras?: PageExtras,
+    extras?: SqlExpression,
   ): Promise<{ page: TaskConnection; extras: unknown }> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw new BadInputError(`first 须在 1 到 ${MAX_PAGE} 之间 (first must be 1–${MAX_PAGE})`);
@@ -162,7 +156,7 @@ export class TasksService {
     limit: number,
     measure: EntityRows<Measure> | null,
     department: EntityRows<Department> | null,
-    extras?: PageExtras,
+    extras?: SqlExpression,
   ): [string, unknown[]] {
     let sql = [
       `SELECT ${this.pageTaskRows.selectList}`,

@@ -1,6 +1,5 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ForbiddenError } from '@app/common';
-import { CurrentUser, Req, Scope, type AccessScope, type AuthUser } from '@app/auth';
+import { Req, Scope, type AccessScope } from '@app/auth';
 import { Task, WorkQueue } from '@app/tasks';
 import { SupervisionNotice } from '../supervision-notice.entity.js';
 import { SUPERVISED_COUNT, SupervisedTasksService } from './supervised-tasks.service.js';
@@ -30,11 +29,8 @@ export class WorkQueueSupervisedResolver {
   constructor(private readonly supervised: SupervisedTasksService) {}
 
   @ResolveField(() => Int, { description: "被督办: the department's open tasks under an open supervision notice." })
-  supervisedCount(@Parent() queue: WorkQueue, @CurrentUser() caller: AuthUser): Promise<number> {
-    if (!caller.departmentId) throw new ForbiddenError('待办仅适用于部门联络员 (the work queue is for liaisons)');
-    // Counted in the queue's own statement (WorkQueueCounts); a queue read without it is counted here.
-    const counted = queue.counts?.[SUPERVISED_COUNT];
-    if (typeof counted === 'number') return Promise.resolve(counted);
-    return this.supervised.countOfDepartment(caller.departmentId);
+  supervisedCount(@Parent() queue: WorkQueue): number {
+    // Counted in the queue's own statement (WorkQueueCounts, registered by SupervisedTasksService).
+    return queue.counts[SUPERVISED_COUNT]!;
   }
 }

@@ -27,7 +27,7 @@ export class SupervisedTasksService {
     queueCounts: WorkQueueCounts,
   ) {
     this.notices = new EntityRows(dataSource, SupervisionNotice, 'n');
-    // supervisedCount in the work queue's own statement (countOfDepartment is what it counts).
+    // 被督办: the department's open tasks under an open notice, counted in the work queue's own statement.
     queueCounts.register(SUPERVISED_COUNT, (dep) => ({
       sql: `SELECT count(*)::int FROM task st WHERE st.department_id = ${dep} AND st.status <> ALL(:supervisedClosed)
         AND EXISTS (${OPEN_NOTICE_OF('st')})`,
@@ -53,15 +53,5 @@ export class SupervisedTasksService {
       const found = rows.map((row) => ({ taskId: row.taskId as string, notice: this.notices.read(row)! }));
       return byKeys(taskIds, found, (r) => r.taskId).map((r) => r?.notice ?? null);
     });
-  }
-
-  /** 被督办 of a liaison's work queue: its department's open tasks under an open notice. */
-  async countOfDepartment(departmentId: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM task t
-       WHERE t.department_id = $1 AND t.status <> ALL($2::text[]) AND EXISTS (${OPEN_NOTICE_OF('t')})`,
-      [departmentId, CLOSED_STATUSES],
-    );
-    return count;
   }
 }

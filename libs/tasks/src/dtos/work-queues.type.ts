@@ -15,7 +15,7 @@ export class WorkQueue {
   pendingExtensions!: ExtensionRequest[];
 
   /** What libs above tasks count beside the queue (WorkQueueCounts), read in its statement; no field. */
-  counts?: Record<string, number>;
+  counts!: Record<string, number>;
 }
 
 /** 审核队列: what waits for the supervision office's decision. */
