@@ -73,6 +73,10 @@ describe('GET /metrics (Prometheus)', () => {
       6,
     );
     expect(seriesValue(text, 'graphql_errors_total', { code: 'UNAUTHENTICATED', operation: 'ObsDenied' })).toBe(3);
+    // graphql-jit executes: each of the three documents compiled once per worker that saw it, not per request.
+    const compiled = seriesValue(text, 'graphql_operations_compiled_total');
+    expect(compiled).toBeGreaterThanOrEqual(3);
+    expect(compiled).toBeLessThanOrEqual(6);
     // Ten GraphQL POSTs so far (the login too): per worker at most half of them were answered.
     expect(
       seriesValue(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '2xx' }),

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@app/audit';
-import { CalendarDateScalarModule, CommonModule, type AppConfig } from '@app/common';
+import { CalendarDateScalarModule, CommonModule, Metrics, type AppConfig } from '@app/common';
 import { DatabaseModule, HealthService } from '@app/database';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { graphqlOptions } from './graphql.config.js';
@@ -20,9 +20,10 @@ export class AppModule {
       imports: [
         CommonModule.forRoot(config),
         DatabaseModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config),
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => graphqlOptions(config, metrics),
         }),
         CalendarDateScalarModule,
         AuditModule,

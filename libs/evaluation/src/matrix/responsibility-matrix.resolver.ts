@@ -1,4 +1,6 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '@app/common';
 import { Roles, Scope, type AccessScope } from '@app/auth';
 import { ALL_ROLES } from '../roles.js';
 import { ResponsibilityMatrix } from './dtos/responsibility-matrix.type.js';
@@ -15,7 +17,8 @@ export class ResponsibilityMatrixResolver {
   async responsibilityMatrix(
     @Scope() scope: AccessScope,
     @Args('planId', { type: () => ID }) planId: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ResponsibilityMatrix> {
-    return this.matrices.matrix(scope, planId);
+    return this.matrices.matrix(scope, planId, { noticeNumbers: selectedFields(info, ['cells']).has('noticeNumber') });
   }
 }

@@ -31,7 +31,7 @@ export class MatrixCell {
     nullable: true,
     description: '被督办: the number of the open supervision notice the task is under (when the caller reads it).',
   })
-  noticeNumber!: string | null;
+  noticeNumber?: string | null; // not looked up when the query does not select it
 }
 
 /** 责任矩阵: a plan's departments × measures, one cell per task. */
