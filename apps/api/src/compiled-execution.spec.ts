@@ -5,11 +5,14 @@ import { compiledExecution } from './compiled-execution.js';
 
 const schema = buildSchema(`
   type Task { id: ID! title: String! dueDate: String }
-  type Query { tasks(first: Int!): [Task!]! refused: Task }
+  type Query { tasks(first: Int!): [Task!]! refused: Task broken: Task! }
 `);
 const query = schema.getQueryType()!.getFields();
 query.tasks!.resolve = (_, { first }: { first: number }) =>
   Array.from({ length: first }, (_, i) => ({ id: String(i + 1), title: `任务${i + 1}`, dueDate: null }));
+query.broken!.resolve = () => {
+  throw new TypeError('Cannot read properties of undefined');
+};
 query.refused!.resolve = () => {
   throw new GraphQLError('无权访问', { extensions: { code: 'FORBIDDEN' } });
 };
@@ -51,6 +54,19 @@ describe('compiledExecution (graphql-jit behind Apollo Server)', () => {
     expect(answer.data).toEqual({ refused: null, tasks: [{ id: '1' }] });
     expect(answer.errors).toMatchObject([
       { message: '无权访问', path: ['refused'], extensions: { code: 'FORBIDDEN' } },
+    ]);
+  });
+
+  it('hands an error without extensions to formatError as it was thrown, not as a formatting failure', async () => {
+    const answer = await run('{ broken { id } }');
+    expect(answer.data).toBeNull();
+    expect(answer.errors).toMatchObject([
+      {
+        message: 'Cannot read properties of undefined',
+        path: ['broken'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
   });
 

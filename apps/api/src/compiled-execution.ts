@@ -3,7 +3,7 @@ import type {
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Metrics } from '@app/common';
 
@@ -59,7 +59,7 @@ export function compiledExecution(schemaOf: () => GraphQLSchema | undefined, met
       const coerced = getVariableValues(schema!, operation.variableDefinitions, variables);
       if (coerced.errors) return { errors: coerced.errors };
     }
-    return result;
+    return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
 
   return {
@@ -75,4 +75,15 @@ export function compiledExecution(schemaOf: () => GraphQLSchema | undefined, met
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the thrown error has none, and Apollo reads
+ * `extensions.code` of every error before our formatError sees it: such an error would answer Apollo's
+ * bare "Internal server error", unlogged and unmapped. It goes on as graphql-js's own error would.
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const upstream = new GraphQLError(error.message, { path: error.path, originalError: error.originalError });
+  return Object.assign(upstream, { locations: error.locations });
 }

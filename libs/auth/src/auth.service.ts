@@ -10,6 +10,7 @@ import type { AuthUser } from './auth-user.js';
 import { User } from './user.entity.js';
 import type { UserRole } from './user-role.js';
 import { UserStatusCache } from './user-status.cache.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 interface TokenClaims {
   sub: string;
@@ -19,6 +20,8 @@ interface TokenClaims {
   jur: string | null;
   /** The user's token_version when signed; a lower one than the user's now is refused. */
   ver: number;
+  /** Expiry, seconds since the epoch (jsonwebtoken sets it from JWT_EXPIRES_IN). */
+  exp?: number;
 }
 
 // Verified against when the username is unknown, so both paths cost one argon2 verify.
@@ -32,6 +35,7 @@ export class AuthService {
    * accepts a KeyObject at run time; @nestjs/jwt's types only say string | Buffer.
    */
   private readonly key: string;
+  private readonly verified = new VerifiedTokens<TokenClaims>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -83,16 +87,22 @@ export class AuthService {
   async verifyBearer(header: string | undefined): Promise<AuthUser | undefined> {
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return undefined;
-    let c: TokenClaims;
-    try {
-      c = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthenticatedError('登录凭证无效或已过期 (token invalid or expired)');
-    }
+    const c = this.verified.get(token, Math.floor(Date.now() / 1000)) ?? (await this.verify(token));
     const status = await this.statuses.get(c.sub);
     if (!status?.active || status.tokenVersion !== c.ver)
       throw new UnauthenticatedError('登录凭证已失效，请重新登录 (token revoked)');
     return { id: c.sub, username: c.username, role: c.role, departmentId: c.dep, jurisdictionId: c.jur };
+  }
+
+  private async verify(token: string): Promise<TokenClaims> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthenticatedError('登录凭证无效或已过期 (token invalid or expired)');
+    }
+    this.verified.remember(token, claims);
+    return claims;
   }
 }
 

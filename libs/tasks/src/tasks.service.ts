@@ -30,8 +30,8 @@ const LIMIT_BANDS = [11, 21, 51, 101, MAX_PAGE + 1];
  * can fetch it at once. A relation is joined only when every field selected of it is in PAGE_JOINED.
  */
 export interface PagePrefetch {
-  measure?: Set<string>;
-  department?: Set<string>;
+  measure?: ReadonlySet<string>;
+  department?: ReadonlySet<string>;
 }
 
 /**
@@ -49,7 +49,7 @@ const PAGE_OMITS = ['completedAt', 'returnedAt', 'createdAt', 'updatedAt'];
 const PAGE_JOINED = { measure: ['id', 'planId', 'code', 'title', 'deadline'], department: ['id', 'name', 'shortName'] };
 
 /** The join's reader when every field selected of the relation is one of its columns, else null (loaded). */
-function joinable<T extends ObjectLiteral>(rows: EntityRows<T>, columns: string[], fields?: Set<string>) {
+function joinable<T extends ObjectLiteral>(rows: EntityRows<T>, columns: string[], fields?: ReadonlySet<string>) {
   if (!fields) return null;
   for (const f of fields) if (f !== '__typename' && !columns.includes(f)) return null;
   return rows;
