@@ -102,14 +102,11 @@ export class ResponsibilityMatrixService {
   }
 }
 
-// One collator: localeCompare with a locale builds one per call, a few thousand per sort of 500 departments.
-const byPinyin = new Intl.Collator('zh-Hans-CN');
-
 /** The department leading the most measures first. */
 function byLeads(departments: Department[], cells: MatrixCell[]): Department[] {
   const leads = new Map<string, number>();
   for (const c of cells) leads.set(c.departmentId, (leads.get(c.departmentId) ?? 0) + (c.role === 'LEAD' ? 1 : 0));
   return departments.sort(
-    (a, b) => (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) || byPinyin.compare(a.shortName, b.shortName),
+    (a, b) => (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) || a.shortName.localeCompare(b.shortName, 'zh-Hans-CN'),
   );
 }
