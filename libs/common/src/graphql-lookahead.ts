@@ -2,8 +2,8 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 
 /**
  * Answers per `info.fieldNodes` array: graphql-jit builds it once, when it compiles the operation, so a
- * page's three look-aheads are worked out once per query text instead of on every request (graphql-js
- * builds new arrays each time, and is only not helped).
+ * page's three look-aheads are worked out once per query text instead of on every request. (graphql-js
+ * builds new arrays on each request: there every call works the answer out again, as before.)
  */
 const answers = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>>();
 
