@@ -19,6 +19,7 @@ import { Publicity1766200000000 } from './1766200000000-publicity.js';
 import { OutboxRequestId1766300000000 } from './1766300000000-outbox-request-id.js';
 import { HolidayScheduleData1766400000000 } from './1766400000000-holiday-schedule-data.js';
 import { EscalationNoticeDue1766500000000 } from './1766500000000-escalation-notice-due.js';
+import { ReturnedTasksIndex1766700000000 } from './1766700000000-returned-tasks-index.js';
 
 /** Every migration, in order. Imported as classes: the ESM data source cannot glob. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   OutboxRequestId1766300000000,
   HolidayScheduleData1766400000000,
   EscalationNoticeDue1766500000000,
+  ReturnedTasksIndex1766700000000,
 ];
