@@ -108,9 +108,11 @@ describe('abuse: requests', () => {
       expect(res.headers['strict-transport-security']).toBeUndefined();
     });
 
-    it('keeps exports out of every cache', async () => {
+    it('keeps exports and GraphQL answers out of every cache', async () => {
       const res = await t.http().get('/exports/overdue-ledger.xlsx'); // refused, and still not to be kept
       expect(res.headers['cache-control']).toBe('no-store');
+      const answer = await t.http().post('/graphql').send({ query: '{ __typename }' });
+      expect(answer.headers['cache-control']).toBe('no-store');
     });
 
     it('suggests field names outside production', async () => {
