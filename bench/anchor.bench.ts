@@ -14,6 +14,10 @@
 // Each round measures each side twice on 50 connections (4 for the matrix): warm (a 5-s warm-up,
 // then 15 s on the same connections) and then fresh (new connections, measured from their first
 // request, right after).
+// Then the pair is measured interleaved: BENCH_SLICES (10) short slices of each side in turn (3 s,
+// 6 s for the matrix, after a 0.5-s warm-up on new connections), the order swapped every slice. This
+// shared machine's speed drifts by a third within a minute, which a 15-s window of one side and then
+// of the other reads as a difference between them; slices a few seconds apart see the same machine.
 // BENCH_SECONDS shortens the measured windows; BENCH_ROUNDS sets the rounds (at least 2); BENCH_ONLY
 // (page, workQueue or matrix) runs one pair.
 import 'reflect-metadata';
@@ -23,7 +27,7 @@ import pg from 'pg';
 import { repoPath } from '@app/common';
 import { LIAISON_DEPARTMENT_KEY, login, seed } from './api-data.js';
 import { closedLoad, type LoadWindow } from './closed-load.js';
-import { freePort, printMachineReference, scratchDatabase, startApi } from './support.js';
+import { freePort, median, printMachineReference, scratchDatabase, startApi } from './support.js';
 
 const WORKERS = 2;
 const CONNECTIONS = 50;
@@ -31,6 +35,8 @@ const MATRIX_CONNECTIONS = 4;
 const WARM_UP_SECONDS = 5;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ROUNDS = Math.max(2, Number(process.env.BENCH_ROUNDS ?? 2));
+const SLICES = Math.max(2, Number(process.env.BENCH_SLICES ?? 10));
+const SLICE_WARM_UP_SECONDS = 0.5;
 
 interface Side {
   name: string;
@@ -45,6 +51,8 @@ interface Pair {
   title: string;
   /** Concurrent connections: 50, but fewer for the matrix, whose one answer is 10,000 cells. */
   connections: number;
+  /** Seconds of each interleaved slice: long enough for a few dozen answers. */
+  sliceSeconds: number;
   luoshi: Side;
   anchor: Side;
 }
@@ -134,6 +142,50 @@ async function runPair(pair: Pair): Promise<void> {
           `anchor ${a.errors}${a.firstError ? ` (first: ${a.firstError})` : ''}`,
       );
   }
+  await interleave(pair);
+}
+
+/** The pair in alternating short slices: throughput summed over all slices, p99 as each slice's median. */
+async function interleave(pair: Pair): Promise<void> {
+  const sides = {
+    luoshi: { answered: 0, p99s: [] as number[], errors: 0 },
+    anchor: { answered: 0, p99s: [] as number[], errors: 0 },
+  };
+  let luoshiAhead = 0;
+  for (let slice = 0; slice < SLICES; slice++) {
+    const order = slice % 2 ? (['anchor', 'luoshi'] as const) : (['luoshi', 'anchor'] as const);
+    const rps = { luoshi: 0, anchor: 0 };
+    for (const name of order) {
+      const side = pair[name];
+      const run = await closedLoad(
+        {
+          url: `${side.url}/graphql`,
+          connections: pair.connections,
+          timeout: 30,
+          method: 'POST',
+          headers: side.headers,
+          body: side.body,
+        },
+        SLICE_WARM_UP_SECONDS,
+        pair.sliceSeconds,
+      );
+      rps[name] = run.measured.rps;
+      sides[name].answered += run.measured.requests;
+      sides[name].p99s.push(run.measured.p99);
+      sides[name].errors += run.errors;
+    }
+    if (rps.luoshi > rps.anchor) luoshiAhead++;
+  }
+  const seconds = SLICES * pair.sliceSeconds;
+  const [l, a] = [sides.luoshi, sides.anchor];
+  const p99 = { luoshi: median(l.p99s), anchor: median(a.p99s) };
+  console.log(
+    `  interleaved, ${SLICES} slices of ${pair.sliceSeconds} s each: luoshi ${(l.answered / seconds).toFixed(0)} rps ` +
+      `(median slice p99 ${p99.luoshi.toFixed(0)} ms) | anchor ${(a.answered / seconds).toFixed(0)} rps ` +
+      `(${p99.anchor.toFixed(0)} ms) | ratio ${(l.answered / a.answered).toFixed(2)}×, luoshi ahead in ` +
+      `${luoshiAhead} of ${SLICES} slices, p99 ${p99.luoshi < p99.anchor ? 'lower' : 'NOT lower'}` +
+      (l.errors || a.errors ? `; errors: luoshi ${l.errors}, anchor ${a.errors}` : ''),
+  );
 }
 
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -172,6 +224,7 @@ try {
   await run({
     key: 'page',
     connections: CONNECTIONS,
+    sliceSeconds: 3,
     title:
       'the task page: tasks(first: 50) { measure department } vs allTasks(first: 50, orderBy: [DUE_DATE_ASC, ID_ASC])',
     luoshi: {
@@ -197,6 +250,7 @@ try {
   await run({
     key: 'workQueue',
     connections: CONNECTIONS,
+    sliceSeconds: 3,
     title: "a liaison's workQueue vs allTasks(condition: { departmentId }, first: 200) with measure",
     luoshi: {
       name: 'luoshi workQueue',
@@ -223,6 +277,7 @@ try {
   await run({
     key: 'matrix',
     connections: MATRIX_CONNECTIONS,
+    sliceSeconds: 6,
     title: "a leader's responsibilityMatrix of one plan vs planById { measures { tasks } } and allDepartments",
     luoshi: {
       name: 'luoshi responsibilityMatrix',
