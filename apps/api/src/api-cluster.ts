@@ -9,11 +9,12 @@ const logger = new Logger('ApiCluster');
  * replaced; SIGTERM/SIGINT are passed on, and the primary exits once every worker has finished.
  */
 export function runApiPrimary(workers: number): void {
-  // Node's round-robin on Linux: the primary accepts and hands connections out in turn, so the workers
-  // carry even shares. The kernel's distribution (NODE_CLUSTER_SCHED_POLICY=none) left them uneven:
-  // alternating in 3-s slices on fresh connections, round-robin answered 0.6–10.9 % more (five runs of
-  // the page and the work queue) with p99 lower in three of four, and updateTask at 200 rps had p99
-  // 11 ms against 21–29 ms.
+  // Round-robin: the primary accepts and hands connections out in turn, so the workers carry even
+  // shares. The kernel's distribution (NODE_CLUSTER_SCHED_POLICY=none) left them uneven: alternating
+  // in 3-s slices on fresh connections, round-robin answered 0.6–10.9 % more (five runs of the page
+  // and the work queue) with p99 lower in three of four, and updateTask at 200 rps had p99 11 ms
+  // against 21–29 ms.
+  cluster.schedulingPolicy = process.env.NODE_CLUSTER_SCHED_POLICY === 'none' ? cluster.SCHED_NONE : cluster.SCHED_RR;
   let stopping = false;
   const fork = (): Worker => cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
