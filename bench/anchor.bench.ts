@@ -145,7 +145,7 @@ async function runPair(pair: Pair): Promise<void> {
   await interleave(pair);
 }
 
-/** The pair in alternating short slices: throughput summed over all slices, p99 as each slice's median. */
+/** The pair in alternating short slices: throughput summed over all slices, p99 the median of the slices' p99s. */
 async function interleave(pair: Pair): Promise<void> {
   const sides = {
     luoshi: { answered: 0, p99s: [] as number[], errors: 0 },
