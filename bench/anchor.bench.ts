@@ -90,11 +90,9 @@ async function answer(side: Side): Promise<unknown> {
   return json.data;
 }
 
-async function measure(
-  side: Side,
-  connections: number,
-): Promise<{ warm: LoadWindow; fresh: LoadWindow; errors: number; firstError?: string }> {
-  const options = {
+/** The side's query on `connections` connections, as every measurement of this bench sends it. */
+function loadOf(side: Side, connections: number) {
+  return {
     url: `${side.url}/graphql`,
     connections,
     // A matrix answer under load takes seconds on a shared machine: autocannon's 10 s would count it failed.
@@ -103,6 +101,13 @@ async function measure(
     headers: side.headers,
     body: side.body,
   };
+}
+
+async function measure(
+  side: Side,
+  connections: number,
+): Promise<{ warm: LoadWindow; fresh: LoadWindow; errors: number; firstError?: string }> {
+  const options = loadOf(side, connections);
   const warm = await closedLoad(options, WARM_UP_SECONDS, SECONDS);
   const fresh = await closedLoad(options, 0, SECONDS);
   return {
@@ -156,19 +161,7 @@ async function interleave(pair: Pair): Promise<void> {
     const order = slice % 2 ? (['anchor', 'luoshi'] as const) : (['luoshi', 'anchor'] as const);
     const rps = { luoshi: 0, anchor: 0 };
     for (const name of order) {
-      const side = pair[name];
-      const run = await closedLoad(
-        {
-          url: `${side.url}/graphql`,
-          connections: pair.connections,
-          timeout: 30,
-          method: 'POST',
-          headers: side.headers,
-          body: side.body,
-        },
-        SLICE_WARM_UP_SECONDS,
-        pair.sliceSeconds,
-      );
+      const run = await closedLoad(loadOf(pair[name], pair.connections), SLICE_WARM_UP_SECONDS, pair.sliceSeconds);
       rps[name] = run.measured.rps;
       sides[name].answered += run.measured.requests;
       sides[name].p99s.push(run.measured.p99);
