@@ -80,9 +80,36 @@ describe('the task page (tasks) against task(id)', () => {
     ['a few columns of each', 'id measure { code title } department { name }'],
     ['a typename and a key', 'id measure { __typename id } department { shortName functionCode }'],
     ['a field of the measure that is not a column', 'id measure { code plan { id title } } department { name }'],
+    // Read without the tasks' foreign keys (PAGE_KEYS): every field here is answered without them.
+    [
+      'the columns and overdue, the relations joined',
+      '__typename id role status progressPercent dueDate originalDueDate version overdue measure { code title } department { name }',
+    ],
+    ['the measure by its wider join', 'id dueDate measure { id code title deadline } department { id shortName }'],
+    // Each needs a foreign key: the page reads them.
+    ['a relation the page does not join', 'id status plan { id title } measure { code title }'],
+    ['a relation loaded by its key', 'id status measure { code text } department { name }'],
+    ['a field another lib adds', 'id status escalationLevel openNotice { id } measure { code title }'],
+    ['relations only, but for the key', 'id measure { id } department { id } cooperatingTasks { id }'],
   ])('answers a partial selection as task(id) does: %s', async (_, nodeSelection) => {
     for (const node of await page('sup', nodeSelection, 10)) {
       expect(node).toEqual(await one('sup', node.id, nodeSelection));
     }
+  });
+
+  it.each([
+    ['the columns, the measure joined', 'status dueDate measure { code title }'],
+    ['a relation the page does not join', 'status plan { id } department { name }'],
+  ])("answers a liaison's open tasks (workQueue) as task(id) does: %s", async (_, taskSelection) => {
+    const selection = `id ${taskSelection}`;
+    const res = await t.gql<{ workQueue: { openTasks: (Record<string, unknown> & { id: string })[] } }>(
+      `{ workQueue { openTasks { ${selection} } } }`,
+      {},
+      'health',
+    );
+    expect(res.errors).toBeUndefined();
+    const tasks = res.data!.workQueue.openTasks;
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) expect(task).toEqual(await one('health', task.id, selection));
   });
 });

@@ -41,6 +41,7 @@ export class TasksResolver {
   ): Promise<TaskConnection> {
     const node = selectedFields(info, ['edges', 'node']);
     return this.reads.list(scope, filter ?? {}, first ?? 20, after, {
+      task: node,
       measure: node.has('measure') ? selectedFields(info, ['edges', 'node', 'measure']) : undefined,
       department: node.has('department') ? selectedFields(info, ['edges', 'node', 'department']) : undefined,
     });
@@ -53,6 +54,7 @@ export class TasksResolver {
   workQueue(@Scope() scope: AccessScope, @Info() info: GraphQLResolveInfo): Promise<WorkQueue> {
     const task = selectedFields(info, ['openTasks']);
     return this.queues.workQueue(scope, {
+      task,
       measure: task.has('measure') ? selectedFields(info, ['openTasks', 'measure']) : undefined,
       department: task.has('department') ? selectedFields(info, ['openTasks', 'department']) : undefined,
     });
