@@ -45,8 +45,8 @@ const PAGE_OMITS = ['completedAt', 'returnedAt', 'createdAt', 'updatedAt'];
 /**
  * The foreign keys a page reads only when a selected field needs them. Each is a 36-character UUID the
  * driver decodes into a string on every row: leaving them and the measure's plan and deadline out when
- * the client selects neither answered +12 % on the page and +16 % on a liaison's work queue, alternating
- * in 3-s slices against the build that read them (npm run bench:anchor's queries).
+ * no selected field needs them answered +4–7 % on the page and +11 % on a liaison's work queue,
+ * alternating in 3-s slices against the build that read them (npm run bench:anchor's queries).
  */
 const PAGE_KEYS = ['measureId', 'planId', 'departmentId'];
 
