@@ -18,11 +18,13 @@ const NOT_JSON_SAFE = new Set([
  * measures and departments it shows) where that hydration cost more than the query. The columns come
  * from the entity's own metadata, so a new column needs no change here; virtual columns are the
  * caller's to select and read. `only` (property names) reads part of the entity, for a caller that
- * knows which properties will be used; the others are left undefined.
+ * knows which properties will be used; the others are left undefined. Without the key among them,
+ * read() cannot tell a LEFT JOIN's miss: such a reader is for inner joins only.
  */
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: { property: string; alias: string; expression: string; isTimestamp: boolean }[];
-  private readonly keyAlias: string;
+  /** The key's alias, when the key is among the columns read. */
+  private readonly keyAlias: string | undefined;
   private readonly unsafeForJson: string | undefined;
   /** The select list of the entity's columns: `alias.column AS "alias_property", …`. */
   readonly selectList: string;
@@ -48,12 +50,13 @@ export class EntityRows<T extends ObjectLiteral> {
         (c) => this.columns.some((k) => k.property === c.propertyName) && NOT_JSON_SAFE.has(String(c.type)),
       )?.propertyName;
     this.selectList = this.columns.map((c) => `${c.expression} AS "${c.alias}"`).join(', ');
-    this.keyAlias = `${tableAlias}_${dataSource.getMetadata(entity).primaryColumns[0]!.propertyName}`;
+    const key = dataSource.getMetadata(entity).primaryColumns[0]!.propertyName;
+    this.keyAlias = this.columns.find((c) => c.property === key)?.alias;
   }
 
-  /** The entity in a raw row (the key must be among the columns read); null when a LEFT JOIN found none. */
+  /** The entity in a raw row; null when a LEFT JOIN found none (told by the key, when read). */
   read(row: Record<string, unknown>): T | null {
-    if (row[this.keyAlias] == null) return null;
+    if (this.keyAlias !== undefined && row[this.keyAlias] == null) return null;
     const e = new this.entity() as Record<string, unknown>;
     for (const c of this.columns) e[c.property] = row[c.alias];
     return e as T;

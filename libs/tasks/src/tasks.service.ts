@@ -70,14 +70,17 @@ const KEYLESS_FIELDS = new Set([
  * The columns a page can join of its tasks' measures and departments, narrowest first: what the
  * console and the hot path show. A join reads the first set that holds every field selected of the
  * relation, and a selection outside them is loaded; so the statements a client can cause stay few,
- * each prepared once per connection, whatever fields it picks.
+ * each prepared once per connection, whatever fields it picks. The joins are inner (a task's measure
+ * and department exist), so a set may leave the key out: a list showing a measure's code and title
+ * decodes no UUID for it.
  */
 const PAGE_JOINED = {
   measure: [
+    ['code', 'title'],
     ['id', 'code', 'title'],
     ['id', 'planId', 'code', 'title', 'deadline'],
   ],
-  department: [['id', 'name', 'shortName']],
+  department: [['name'], ['id', 'name', 'shortName']],
 };
 
 /** A relation's join readers (one per column set of PAGE_JOINED), narrowest first. */
